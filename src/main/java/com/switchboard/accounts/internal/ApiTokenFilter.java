@@ -1,0 +1,54 @@
+package com.switchboard.accounts.internal;
+
+import java.io.IOException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.switchboard.accounts.ApiTokens;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>} for one request. The authentication is not
+ * saved in a session: every API call carries its token.
+ */
+class ApiTokenFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiTokens tokens;
+    private final ProblemResponses problems;
+
+    ApiTokenFilter(ApiTokens tokens, ProblemResponses problems) {
+        this.tokens = tokens;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var actor = tokens.authenticate(header.substring(BEARER.length()).strip());
+        if (actor.isEmpty()) {
+            problems.write(response, HttpStatus.UNAUTHORIZED, "error.unauthorized", "error.badToken");
+            return;
+        }
+        var principal = SignedInUser.of(actor.get(), null);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,76 @@
+package com.switchboard.accounts.internal.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.switchboard.accounts.Accounts;
+import com.switchboard.accounts.ApiTokens;
+import com.switchboard.accounts.SignUp;
+import com.switchboard.accounts.internal.SignedInUser;
+import com.switchboard.accounts.internal.web.ApiJson.AccountJson;
+import com.switchboard.accounts.internal.web.ApiJson.SignupRequest;
+import com.switchboard.accounts.internal.web.ApiJson.SignupResponse;
+import com.switchboard.accounts.internal.web.ApiJson.TokenRequest;
+import com.switchboard.accounts.internal.web.ApiJson.TokenResponse;
+import com.switchboard.accounts.internal.web.ApiJson.UserJson;
+import com.switchboard.system.TooManyRequestsException;
+import com.switchboard.system.UnauthorizedException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Authentication")
+class AuthApiController {
+
+    private final Accounts accounts;
+    private final ApiTokens tokens;
+    private final AuthenticationManager authentication;
+
+    AuthApiController(Accounts accounts, ApiTokens tokens, AuthenticationManager authentication) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.authentication = authentication;
+    }
+
+    @Operation(summary = "Create an account and its first admin; returns an API token for that admin")
+    @PostMapping("/signup")
+    @ResponseStatus(HttpStatus.CREATED)
+    SignupResponse signUp(@RequestBody SignupRequest request) {
+        var signedUp = accounts.signUp(new SignUp(request.accountName(), request.name(), request.email(),
+                request.password(), request.timeZone(), request.locale()));
+        var token = tokens.issue(signedUp.admin().actor(), "Sign-up");
+        return new SignupResponse(AccountJson.of(signedUp.account()), UserJson.of(signedUp.admin()), token.token());
+    }
+
+    @Operation(summary = "Get an API token for an email and password")
+    @PostMapping("/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    TokenResponse token(@RequestBody TokenRequest request) {
+        SignedInUser user;
+        try {
+            user = (SignedInUser) authentication.authenticate(UsernamePasswordAuthenticationToken
+                    .unauthenticated(request.email() == null ? "" : request.email(),
+                            request.password() == null ? "" : request.password()))
+                    .getPrincipal();
+        }
+        catch (LockedException e) {
+            throw new TooManyRequestsException("login.locked");
+        }
+        catch (AuthenticationException e) {
+            throw new UnauthorizedException("login.failed");
+        }
+        String name = request.name() == null || request.name().isBlank() ? "API" : request.name();
+        var issued = tokens.issue(user.actor(), name);
+        return new TokenResponse(issued.token(), issued.id(), issued.name());
+    }
+}

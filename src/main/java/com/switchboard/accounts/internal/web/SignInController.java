@@ -1,0 +1,76 @@
+package com.switchboard.accounts.internal.web;
+
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import com.switchboard.accounts.Accounts;
+import com.switchboard.accounts.SignUp;
+import com.switchboard.accounts.TimeZones;
+import com.switchboard.system.ConflictException;
+import com.switchboard.system.FormErrors;
+import com.switchboard.system.InvalidInputException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The log-in page (Spring Security processes the form) and the sign-up page. */
+@Controller
+class SignInController {
+
+    private final Accounts accounts;
+    private final AuthenticationManager authentication;
+    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+
+    SignInController(Accounts accounts, AuthenticationManager authentication) {
+        this.accounts = accounts;
+        this.authentication = authentication;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/signup")
+    String signUpForm(Model model) {
+        model.addAttribute("form", new SignUpForm());
+        model.addAttribute("guessTimeZone", true);
+        model.addAttribute("timeZones", TimeZones.selectable());
+        return "signup";
+    }
+
+    @PostMapping("/signup")
+    String signUp(@ModelAttribute("form") SignUpForm form, BindingResult result, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        try {
+            accounts.signUp(new SignUp(form.getAccountName(), form.getName(), form.getEmail(), form.getPassword(),
+                    form.getTimeZone(), form.getLocale()));
+        }
+        catch (InvalidInputException | ConflictException refused) {
+            FormErrors.bind(refused, result);
+            form.setPassword("");
+            model.addAttribute("guessTimeZone", false);
+            model.addAttribute("timeZones", TimeZones.selectable());
+            return "signup";
+        }
+        // Signed in at once, through the same authentication as the log-in form.
+        var signedIn = authentication.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(form.getEmail().strip(), form.getPassword()));
+        request.getSession(true);
+        request.changeSessionId();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(signedIn);
+        SecurityContextHolder.setContext(context);
+        sessions.saveContext(context, request, response);
+        return "redirect:/";
+    }
+}

@@ -1,0 +1,71 @@
+package com.switchboard.accounts.internal.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.switchboard.accounts.Actor;
+import com.switchboard.accounts.NewUser;
+import com.switchboard.accounts.User;
+import com.switchboard.accounts.UserChanges;
+import com.switchboard.accounts.Users;
+import com.switchboard.accounts.internal.web.ApiJson.CreateUserRequest;
+import com.switchboard.accounts.internal.web.ApiJson.PatchUserRequest;
+import com.switchboard.accounts.internal.web.ApiJson.UserJson;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Users")
+class UserApiController {
+
+    private final Users users;
+
+    UserApiController(Users users) {
+        this.users = users;
+    }
+
+    @Operation(summary = "Everyone in your account, deactivated users included")
+    @GetMapping("/users")
+    List<UserJson> list(Actor actor) {
+        return users.list(actor).stream().map(UserJson::of).toList();
+    }
+
+    @GetMapping("/users/{id}")
+    UserJson get(Actor actor, @PathVariable UUID id) {
+        return UserJson.of(users.get(actor, id));
+    }
+
+    @Operation(summary = "The user the token or session belongs to")
+    @GetMapping("/me")
+    UserJson me(User me) {
+        return UserJson.of(me);
+    }
+
+    @Operation(summary = "Add a teammate (admins)")
+    @PostMapping("/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    UserJson create(Actor actor, @RequestBody CreateUserRequest request) {
+        return UserJson.of(users.create(actor, new NewUser(request.name(), request.email(), request.password(),
+                request.role(), request.timeZone(), request.locale())));
+    }
+
+    @Operation(summary = "Change a user: yourself (name, time zone, language, password) or, for admins, anyone")
+    @PatchMapping("/users/{id}")
+    UserJson update(Actor actor, @PathVariable UUID id, @RequestBody PatchUserRequest request) {
+        return UserJson.of(users.update(actor, id, new UserChanges(request.name(), request.email(), request.role(),
+                request.timeZone(), request.locale(), request.active(), request.password(),
+                request.currentPassword())));
+    }
+}

@@ -1,0 +1,28 @@
+package com.switchboard.conversations;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.switchboard.customers.Customer;
+
+/**
+ * The continuous thread between the account and one customer.
+ *
+ * @param assigneeId the teammate who owns it, or null for nobody
+ * @param lastMessagePreview the start of the newest message, for lists
+ */
+public record Conversation(
+        UUID id,
+        UUID accountId,
+        Customer customer,
+        ConversationStatus status,
+        UUID assigneeId,
+        Instant lastActivityAt,
+        String lastMessagePreview,
+        MessageKind lastMessageKind,
+        Instant createdAt) {
+
+    public boolean isOpen() {
+        return status == ConversationStatus.OPEN;
+    }
+}

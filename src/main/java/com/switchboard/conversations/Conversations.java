@@ -1,0 +1,208 @@
+package com.switchboard.conversations;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.switchboard.accounts.Actor;
+import com.switchboard.accounts.Users;
+import com.switchboard.conversations.internal.ConversationRepository;
+import com.switchboard.conversations.internal.TimelineRepository;
+import com.switchboard.customers.Customers;
+import com.switchboard.system.InvalidInputException;
+import com.switchboard.system.NotFoundException;
+
+/**
+ * Reading and working conversations: the inbox lists, the timeline, replies and notes, assignment,
+ * closing and reopening. Pages and the API both call these methods.
+ */
+@Service
+public class Conversations {
+
+    public static final int MAX_BODY = 1600;
+    private static final int PREVIEW_LENGTH = 140;
+
+    private final ConversationRepository conversations;
+    private final TimelineRepository timeline;
+    private final Users users;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Conversations(ConversationRepository conversations, TimelineRepository timeline, Users users,
+            ApplicationEventPublisher events, Clock clock) {
+        this.conversations = conversations;
+        this.timeline = timeline;
+        this.users = users;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public ConversationPage list(Actor actor, ConversationQuery query) {
+        String filter = switch (query.assignee()) {
+            case ME, USER -> "user";
+            case UNASSIGNED -> "none";
+            case ANYONE -> "any";
+        };
+        UUID assigneeId = query.assignee() == ConversationQuery.Assignee.ME ? actor.userId() : query.assigneeId();
+        if (query.assignee() == ConversationQuery.Assignee.USER && assigneeId == null) {
+            throw new InvalidInputException("assignee", "conversation.assigneeFilterInvalid");
+        }
+        String search = query.search() == null ? "" : query.search().strip();
+        String nameLike = search.isEmpty() ? null : "%" + Customers.likeEscape(search) + "%";
+        String digitsLike = search.isEmpty() ? null : Customers.digitsLike(search);
+        var rows = conversations.list(actor.accountId(), filter, assigneeId, query.status(), nameLike, digitsLike,
+                query.customerId(), query.size() + 1, (query.page() - 1) * query.size());
+        boolean hasNext = rows.size() > query.size();
+        return new ConversationPage(hasNext ? rows.subList(0, query.size()) : rows, query.page(), query.size(),
+                hasNext);
+    }
+
+    public InboxCounts counts(Actor actor) {
+        return conversations.openCounts(actor.accountId(), actor.userId());
+    }
+
+    public Conversation get(Actor actor, UUID id) {
+        return conversations.find(actor.accountId(), id).orElseThrow(NotFoundException::new);
+    }
+
+    public Conversation forCustomer(Actor actor, UUID customerId) {
+        return conversations.findByCustomer(actor.accountId(), customerId).orElseThrow(NotFoundException::new);
+    }
+
+    public List<Message> messages(Actor actor, UUID id) {
+        get(actor, id);
+        return timeline.messages(actor.accountId(), id);
+    }
+
+    public List<TimelineEvent> events(Actor actor, UUID id) {
+        get(actor, id);
+        return timeline.events(actor.accountId(), id);
+    }
+
+    /** Messages and events in one stream, in the order they happened. */
+    public List<TimelineItem> timeline(Actor actor, UUID id) {
+        get(actor, id);
+        var items = new ArrayList<TimelineItem>(timeline.messages(actor.accountId(), id));
+        items.addAll(timeline.events(actor.accountId(), id));
+        items.sort(Comparator.comparingLong(TimelineItem::seq));
+        return items;
+    }
+
+    /** A reply to the customer (sent through the SMS channel once stored) or an internal note. */
+    @Transactional
+    public Message send(Actor actor, UUID conversationId, String body, MessageKind kind) {
+        MessageKind messageKind = kind == null ? MessageKind.OUTBOUND : kind;
+        if (messageKind == MessageKind.INBOUND) {
+            throw new InvalidInputException("kind", "message.kindInvalid");
+        }
+        String text = body(body);
+        var conversation = conversations.lock(actor.accountId(), conversationId).orElseThrow(NotFoundException::new);
+        return append(conversation, messageKind, text, actor.userId(), clock.instant());
+    }
+
+    /** Gives the conversation to a teammate, or to nobody with a null id. */
+    @Transactional
+    public Conversation assign(Actor actor, UUID conversationId, UUID userId) {
+        if (userId != null) {
+            users.requireAssignable(actor, userId, "userId");
+        }
+        var conversation = conversations.lock(actor.accountId(), conversationId).orElseThrow(NotFoundException::new);
+        if (!Objects.equals(conversation.assigneeId(), userId)) {
+            changeAssignee(conversation, userId, actor.userId(), TimelineEvent.Reason.MANUAL, clock.instant());
+        }
+        return get(actor, conversationId);
+    }
+
+    @Transactional
+    public Conversation close(Actor actor, UUID conversationId) {
+        var conversation = conversations.lock(actor.accountId(), conversationId).orElseThrow(NotFoundException::new);
+        if (conversation.isOpen()) {
+            changeStatus(conversation, ConversationStatus.CLOSED, actor.userId(), TimelineEvent.Reason.MANUAL,
+                    clock.instant());
+        }
+        return get(actor, conversationId);
+    }
+
+    @Transactional
+    public Conversation reopen(Actor actor, UUID conversationId) {
+        var conversation = conversations.lock(actor.accountId(), conversationId).orElseThrow(NotFoundException::new);
+        if (!conversation.isOpen()) {
+            changeStatus(conversation, ConversationStatus.OPEN, actor.userId(), TimelineEvent.Reason.MANUAL,
+                    clock.instant());
+        }
+        return get(actor, conversationId);
+    }
+
+    /** Records the outcome of sending an outbound message through the SMS channel. */
+    @Transactional
+    public void recordDelivery(UUID accountId, UUID messageId, DeliveryStatus status, String error) {
+        timeline.updateDelivery(accountId, messageId, status, error);
+    }
+
+    /** An outbound message, for the channel that sends it. */
+    public Message message(UUID accountId, UUID messageId) {
+        return timeline.message(accountId, messageId).orElseThrow(NotFoundException::new);
+    }
+
+    /** The conversation behind a message, for the channel that sends it. */
+    public Conversation conversation(UUID accountId, UUID conversationId) {
+        return conversations.find(accountId, conversationId).orElseThrow(NotFoundException::new);
+    }
+
+    /** Stores a message in a locked conversation; any new message reopens a closed conversation. */
+    Message append(Conversation conversation, MessageKind kind, String body, UUID authorId, Instant at) {
+        if (!conversation.isOpen()) {
+            changeStatus(conversation, ConversationStatus.OPEN, null, TimelineEvent.Reason.NEW_MESSAGE, at);
+        }
+        var message = timeline.insertMessage(conversation.accountId(), conversation.id(), kind, body, authorId,
+                kind == MessageKind.OUTBOUND ? DeliveryStatus.QUEUED : null, at);
+        conversations.recordActivity(conversation.accountId(), conversation.id(), at, preview(body), kind);
+        events.publishEvent(new MessageRecorded(conversation.accountId(), conversation.id(), message.id(), kind,
+                authorId));
+        return message;
+    }
+
+    /** Moves a locked conversation to another assignee, on the timeline and to listeners. */
+    void changeAssignee(Conversation conversation, UUID toUserId, UUID actorId, TimelineEvent.Reason reason,
+            Instant at) {
+        conversations.setAssignee(conversation.accountId(), conversation.id(), toUserId);
+        timeline.insertEvent(conversation.accountId(), conversation.id(), TimelineEvent.Type.ASSIGNED, actorId,
+                conversation.assigneeId(), toUserId, reason, at);
+        events.publishEvent(new ConversationAssigned(conversation.accountId(), conversation.id(), actorId,
+                conversation.assigneeId(), toUserId, reason));
+    }
+
+    private void changeStatus(Conversation conversation, ConversationStatus status, UUID actorId,
+            TimelineEvent.Reason reason, Instant at) {
+        conversations.setStatus(conversation.accountId(), conversation.id(), status);
+        timeline.insertEvent(conversation.accountId(), conversation.id(),
+                status == ConversationStatus.OPEN ? TimelineEvent.Type.REOPENED : TimelineEvent.Type.CLOSED, actorId,
+                null, null, reason, at);
+        events.publishEvent(new ConversationStatusChanged(conversation.accountId(), conversation.id(), status,
+                actorId));
+    }
+
+    private static String body(String body) {
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException("body", "message.bodyRequired");
+        }
+        if (text.length() > MAX_BODY) {
+            throw new InvalidInputException("body", "message.bodyTooLong", MAX_BODY);
+        }
+        return text;
+    }
+
+    private static String preview(String body) {
+        String oneLine = body.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= PREVIEW_LENGTH ? oneLine : oneLine.substring(0, PREVIEW_LENGTH - 1) + "…";
+    }
+}

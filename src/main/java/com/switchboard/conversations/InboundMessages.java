@@ -1,0 +1,62 @@
+package com.switchboard.conversations;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.switchboard.conversations.internal.ConversationRepository;
+import com.switchboard.customers.Customers;
+
+/**
+ * Where every customer text enters, whatever the channel: it finds or creates the customer,
+ * stores the message in their conversation (reopening it), and runs the routing step, all in one
+ * transaction with the conversation locked.
+ */
+@Service
+public class InboundMessages {
+
+    private final Customers customers;
+    private final ConversationRepository conversationRepository;
+    private final Conversations conversations;
+    private final ObjectProvider<InboundRouting> routing;
+    private final Clock clock;
+
+    InboundMessages(Customers customers, ConversationRepository conversationRepository, Conversations conversations,
+            ObjectProvider<InboundRouting> routing, Clock clock) {
+        this.customers = customers;
+        this.conversationRepository = conversationRepository;
+        this.conversations = conversations;
+        this.routing = routing;
+        this.clock = clock;
+    }
+
+    /** What became of an inbound text. */
+    public record Received(UUID customerId, UUID conversationId, Message message, UUID assigneeId) {
+    }
+
+    /**
+     * Stores a text from {@code fromE164} to the account.
+     *
+     * @param fromE164 the sender's number, already in E.164
+     */
+    @Transactional
+    public Received receive(UUID accountId, String fromE164, String body) {
+        var customer = customers.byPhoneOrNew(accountId, fromE164);
+        var conversation = conversationRepository.lockByCustomer(accountId, customer.id()).orElseThrow();
+        var now = clock.instant();
+        // Whatever a customer sends is kept as sent; an empty text (a picture alone) still shows.
+        var message = conversations.append(conversation, MessageKind.INBOUND, body == null ? "" : body, null, now);
+        var decision = routing.getIfAvailable(() -> inbound -> InboundRouting.Decision.keep())
+                .route(new InboundRouting.Inbound(accountId, conversation.id(), customer.id(),
+                        conversation.assigneeId(), now));
+        UUID assignee = conversation.assigneeId();
+        if (decision.reassigns() && !decision.toUserId().equals(assignee)) {
+            conversations.changeAssignee(conversation, decision.toUserId(), null, decision.reason(), now);
+            assignee = decision.toUserId();
+        }
+        return new Received(customer.id(), conversation.id(), message, assignee);
+    }
+}

@@ -1,0 +1,42 @@
+package com.switchboard.conversations;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A system line in a conversation: who did what, when and why.
+ *
+ * @param actorId the teammate who did it, or null when the system did (a new message, a rule)
+ * @param fromUserId for assignments: the previous assignee, or null for nobody
+ * @param toUserId for assignments: the new assignee, or null for nobody
+ */
+public record TimelineEvent(
+        UUID id,
+        UUID conversationId,
+        long seq,
+        Type type,
+        UUID actorId,
+        UUID fromUserId,
+        UUID toUserId,
+        Reason reason,
+        Instant createdAt) implements TimelineItem {
+
+    @Override
+    public boolean isMessage() {
+        return false;
+    }
+
+    public enum Type {
+        ASSIGNED, CLOSED, REOPENED
+    }
+
+    /** Why it happened, so the timeline can say it in the viewer's language. */
+    public enum Reason {
+        /** A teammate did it by hand. */
+        MANUAL,
+        /** A new message reopened the conversation. */
+        NEW_MESSAGE,
+        /** The conversation went to its assignee's delegate because the assignee is away. */
+        ASSIGNEE_AWAY
+    }
+}

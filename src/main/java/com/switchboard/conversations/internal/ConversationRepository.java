@@ -1,0 +1,193 @@
+package com.switchboard.conversations.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.switchboard.conversations.Conversation;
+import com.switchboard.conversations.ConversationStatus;
+import com.switchboard.conversations.InboxCounts;
+import com.switchboard.conversations.MessageKind;
+import com.switchboard.customers.Customer;
+
+/** Conversations with their customer, always within one account. */
+@Repository
+public class ConversationRepository {
+
+    private static final String SELECT = """
+            select c.id, c.account_id, c.customer_id, c.status, c.assignee_id, c.last_activity_at,
+                   c.last_message_preview, c.last_message_kind, c.created_at,
+                   cu.name as customer_name, cu.phone as customer_phone, cu.created_at as customer_created_at
+            from conversation c
+            join customer cu on cu.account_id = c.account_id and cu.id = c.customer_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    ConversationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID id, UUID accountId, UUID customerId, UUID assigneeId, Instant now) {
+        jdbc.sql("""
+                insert into conversation (id, account_id, customer_id, status, assignee_id, last_activity_at, created_at)
+                values (:id, :accountId, :customerId, 'OPEN', :assigneeId, :now, :now)
+                """)
+                .param("id", id)
+                .param("accountId", accountId)
+                .param("customerId", customerId)
+                .param("assigneeId", assigneeId)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    public Optional<Conversation> find(UUID accountId, UUID id) {
+        return jdbc.sql(SELECT + " where c.account_id = :accountId and c.id = :id")
+                .param("accountId", accountId)
+                .param("id", id)
+                .query(ConversationRepository::map)
+                .optional();
+    }
+
+    public Optional<Conversation> findByCustomer(UUID accountId, UUID customerId) {
+        return jdbc.sql(SELECT + " where c.account_id = :accountId and c.customer_id = :customerId")
+                .param("accountId", accountId)
+                .param("customerId", customerId)
+                .query(ConversationRepository::map)
+                .optional();
+    }
+
+    /**
+     * The conversation, locked until the transaction ends: every change to a conversation takes
+     * this lock first, so concurrent messages and assignments apply one after the other.
+     */
+    public Optional<Conversation> lock(UUID accountId, UUID id) {
+        return jdbc.sql(SELECT + " where c.account_id = :accountId and c.id = :id for update of c")
+                .param("accountId", accountId)
+                .param("id", id)
+                .query(ConversationRepository::map)
+                .optional();
+    }
+
+    public Optional<Conversation> lockByCustomer(UUID accountId, UUID customerId) {
+        return jdbc.sql(SELECT + " where c.account_id = :accountId and c.customer_id = :customerId for update of c")
+                .param("accountId", accountId)
+                .param("customerId", customerId)
+                .query(ConversationRepository::map)
+                .optional();
+    }
+
+    /**
+     * A page of conversations, newest activity first.
+     *
+     * @param assigneeFilter "any", "none" or "user" (then {@code assigneeId} is used)
+     */
+    public List<Conversation> list(UUID accountId, String assigneeFilter, UUID assigneeId, ConversationStatus status,
+            String nameLike, String digitsLike, UUID customerId, int limit, int offset) {
+        var sql = new StringBuilder(SELECT).append(" where c.account_id = :accountId");
+        switch (assigneeFilter) {
+            case "none" -> sql.append(" and c.assignee_id is null");
+            case "user" -> sql.append(" and c.assignee_id = :assigneeId");
+            default -> { }
+        }
+        if (status != null) {
+            sql.append(" and c.status = :status");
+        }
+        if (customerId != null) {
+            sql.append(" and c.customer_id = :customerId");
+        }
+        if (nameLike != null) {
+            sql.append(" and (cu.name ilike :nameLike");
+            sql.append(digitsLike != null ? " or cu.phone like :digitsLike)" : ")");
+        }
+        sql.append(" order by c.last_activity_at desc, c.id desc limit :limit offset :offset");
+        var statement = jdbc.sql(sql.toString())
+                .param("accountId", accountId)
+                .param("limit", limit)
+                .param("offset", offset);
+        if ("user".equals(assigneeFilter)) {
+            statement = statement.param("assigneeId", assigneeId);
+        }
+        if (status != null) {
+            statement = statement.param("status", status.name());
+        }
+        if (customerId != null) {
+            statement = statement.param("customerId", customerId);
+        }
+        if (nameLike != null) {
+            statement = statement.param("nameLike", nameLike);
+            if (digitsLike != null) {
+                statement = statement.param("digitsLike", digitsLike);
+            }
+        }
+        return statement.query(ConversationRepository::map).list();
+    }
+
+    /** How many open conversations are the user's, nobody's, and anyone's: the counts beside the filters. */
+    public InboxCounts openCounts(UUID accountId, UUID userId) {
+        return jdbc.sql("""
+                select count(*) filter (where assignee_id = :userId) as mine,
+                       count(*) filter (where assignee_id is null) as unassigned,
+                       count(*) as everyone
+                from conversation where account_id = :accountId and status = 'OPEN'
+                """)
+                .param("accountId", accountId)
+                .param("userId", userId)
+                .query((rs, row) -> new InboxCounts(rs.getInt("mine"), rs.getInt("unassigned"), rs.getInt("everyone")))
+                .single();
+    }
+
+    public void setAssignee(UUID accountId, UUID id, UUID assigneeId) {
+        jdbc.sql("update conversation set assignee_id = :assigneeId where account_id = :accountId and id = :id")
+                .param("assigneeId", assigneeId)
+                .param("accountId", accountId)
+                .param("id", id)
+                .update();
+    }
+
+    public void setStatus(UUID accountId, UUID id, ConversationStatus status) {
+        jdbc.sql("update conversation set status = :status where account_id = :accountId and id = :id")
+                .param("status", status.name())
+                .param("accountId", accountId)
+                .param("id", id)
+                .update();
+    }
+
+    public void recordActivity(UUID accountId, UUID id, Instant at, String preview, MessageKind kind) {
+        jdbc.sql("""
+                update conversation set last_activity_at = greatest(last_activity_at, :at),
+                       last_message_preview = :preview, last_message_kind = :kind
+                where account_id = :accountId and id = :id
+                """)
+                .param("at", Timestamp.from(at))
+                .param("preview", preview)
+                .param("kind", kind.name())
+                .param("accountId", accountId)
+                .param("id", id)
+                .update();
+    }
+
+    private static Conversation map(ResultSet rs, int row) throws SQLException {
+        UUID accountId = rs.getObject("account_id", UUID.class);
+        var customer = new Customer(rs.getObject("customer_id", UUID.class), accountId, rs.getString("customer_name"),
+                rs.getString("customer_phone"), rs.getTimestamp("customer_created_at").toInstant());
+        String kind = rs.getString("last_message_kind");
+        return new Conversation(
+                rs.getObject("id", UUID.class),
+                accountId,
+                customer,
+                ConversationStatus.valueOf(rs.getString("status")),
+                rs.getObject("assignee_id", UUID.class),
+                rs.getTimestamp("last_activity_at").toInstant(),
+                rs.getString("last_message_preview"),
+                kind == null ? null : MessageKind.valueOf(kind),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

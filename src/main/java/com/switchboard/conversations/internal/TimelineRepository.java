@@ -1,0 +1,140 @@
+package com.switchboard.conversations.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.switchboard.conversations.DeliveryStatus;
+import com.switchboard.conversations.Message;
+import com.switchboard.conversations.MessageKind;
+import com.switchboard.conversations.TimelineEvent;
+
+/** The messages and events of conversations. */
+@Repository
+public class TimelineRepository {
+
+    private final JdbcClient jdbc;
+
+    TimelineRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Message insertMessage(UUID accountId, UUID conversationId, MessageKind kind, String body, UUID authorId,
+            DeliveryStatus deliveryStatus, Instant at) {
+        UUID id = UUID.randomUUID();
+        long seq = jdbc.sql("""
+                insert into message (id, account_id, conversation_id, kind, body, author_id, delivery_status, created_at)
+                values (:id, :accountId, :conversationId, :kind, :body, :authorId, :deliveryStatus, :at)
+                returning seq
+                """)
+                .param("id", id)
+                .param("accountId", accountId)
+                .param("conversationId", conversationId)
+                .param("kind", kind.name())
+                .param("body", body)
+                .param("authorId", authorId)
+                .param("deliveryStatus", deliveryStatus == null ? null : deliveryStatus.name())
+                .param("at", Timestamp.from(at))
+                .query(Long.class)
+                .single();
+        return new Message(id, conversationId, seq, kind, body, authorId, deliveryStatus, null, at);
+    }
+
+    public TimelineEvent insertEvent(UUID accountId, UUID conversationId, TimelineEvent.Type type, UUID actorId,
+            UUID fromUserId, UUID toUserId, TimelineEvent.Reason reason, Instant at) {
+        UUID id = UUID.randomUUID();
+        long seq = jdbc.sql("""
+                insert into conversation_event (id, account_id, conversation_id, type, actor_id, from_user_id,
+                                                to_user_id, reason, created_at)
+                values (:id, :accountId, :conversationId, :type, :actorId, :fromUserId, :toUserId, :reason, :at)
+                returning seq
+                """)
+                .param("id", id)
+                .param("accountId", accountId)
+                .param("conversationId", conversationId)
+                .param("type", type.name())
+                .param("actorId", actorId)
+                .param("fromUserId", fromUserId)
+                .param("toUserId", toUserId)
+                .param("reason", reason.name())
+                .param("at", Timestamp.from(at))
+                .query(Long.class)
+                .single();
+        return new TimelineEvent(id, conversationId, seq, type, actorId, fromUserId, toUserId, reason, at);
+    }
+
+    public List<Message> messages(UUID accountId, UUID conversationId) {
+        return jdbc.sql("""
+                select * from message where account_id = :accountId and conversation_id = :conversationId order by seq
+                """)
+                .param("accountId", accountId)
+                .param("conversationId", conversationId)
+                .query(TimelineRepository::message)
+                .list();
+    }
+
+    public Optional<Message> message(UUID accountId, UUID id) {
+        return jdbc.sql("select * from message where account_id = :accountId and id = :id")
+                .param("accountId", accountId)
+                .param("id", id)
+                .query(TimelineRepository::message)
+                .optional();
+    }
+
+    public List<TimelineEvent> events(UUID accountId, UUID conversationId) {
+        return jdbc.sql("""
+                select * from conversation_event where account_id = :accountId and conversation_id = :conversationId
+                order by seq
+                """)
+                .param("accountId", accountId)
+                .param("conversationId", conversationId)
+                .query(TimelineRepository::event)
+                .list();
+    }
+
+    public void updateDelivery(UUID accountId, UUID messageId, DeliveryStatus status, String error) {
+        jdbc.sql("""
+                update message set delivery_status = :status, delivery_error = :error
+                where account_id = :accountId and id = :id and kind = 'OUTBOUND'
+                """)
+                .param("status", status.name())
+                .param("error", error)
+                .param("accountId", accountId)
+                .param("id", messageId)
+                .update();
+    }
+
+    private static Message message(ResultSet rs, int row) throws SQLException {
+        String delivery = rs.getString("delivery_status");
+        return new Message(
+                rs.getObject("id", UUID.class),
+                rs.getObject("conversation_id", UUID.class),
+                rs.getLong("seq"),
+                MessageKind.valueOf(rs.getString("kind")),
+                rs.getString("body"),
+                rs.getObject("author_id", UUID.class),
+                delivery == null ? null : DeliveryStatus.valueOf(delivery),
+                rs.getString("delivery_error"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static TimelineEvent event(ResultSet rs, int row) throws SQLException {
+        return new TimelineEvent(
+                rs.getObject("id", UUID.class),
+                rs.getObject("conversation_id", UUID.class),
+                rs.getLong("seq"),
+                TimelineEvent.Type.valueOf(rs.getString("type")),
+                rs.getObject("actor_id", UUID.class),
+                rs.getObject("from_user_id", UUID.class),
+                rs.getObject("to_user_id", UUID.class),
+                TimelineEvent.Reason.valueOf(rs.getString("reason")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

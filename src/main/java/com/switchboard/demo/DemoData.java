@@ -1,0 +1,207 @@
+package com.switchboard.demo;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.switchboard.accounts.Accounts;
+import com.switchboard.accounts.Actor;
+import com.switchboard.accounts.NewUser;
+import com.switchboard.accounts.SignUp;
+import com.switchboard.accounts.User;
+import com.switchboard.accounts.Users;
+import com.switchboard.conversations.Conversations;
+import com.switchboard.conversations.InboundMessages;
+import com.switchboard.conversations.MessageKind;
+import com.switchboard.customers.Customers;
+import com.switchboard.system.Deployment;
+
+/**
+ * Loads the demo account "Demo Motors" into an empty database, through the same services a user
+ * goes through, then spreads its messages over the past weeks. Prints the demo logins.
+ */
+@Component
+public class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "switchboard-demo";
+    static final ZoneId ZONE = ZoneId.of("America/Toronto");
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private record Teammate(String key, String name, String email, String role, String locale) {
+    }
+
+    private static final List<Teammate> TEAM = List.of(
+            new Teammate("sophie", "Sophie Gagnon", "sophie@demo-motors.example", "ADMIN", "fr"),
+            new Teammate("marc", "Marc Tremblay", "marc@demo-motors.example", "AGENT", "fr"),
+            new Teammate("emily", "Emily Clarke", "emily@demo-motors.example", "AGENT", "en"),
+            new Teammate("daniel", "Daniel Roy", "daniel@demo-motors.example", "AGENT", "en"),
+            new Teammate("isabelle", "Isabelle Côté", "isabelle@demo-motors.example", "AGENT", "fr"));
+
+    private final Deployment deployment;
+    private final Accounts accounts;
+    private final Users users;
+    private final Customers customers;
+    private final Conversations conversations;
+    private final InboundMessages inbound;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    DemoData(Deployment deployment, Accounts accounts, Users users, Customers customers, Conversations conversations,
+            InboundMessages inbound, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+        this.deployment = deployment;
+        this.accounts = accounts;
+        this.users = users;
+        this.customers = customers;
+        this.conversations = conversations;
+        this.inbound = inbound;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!deployment.demoData()) {
+            return;
+        }
+        if (!accounts.anyExists()) {
+            long started = System.nanoTime();
+            load();
+            log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+        printLogins();
+    }
+
+    /** Creates the demo account, all of it or nothing; returns its admin. */
+    public User load() {
+        return transaction.execute(status -> loadInTransaction());
+    }
+
+    private User loadInTransaction() {
+        var admin = TEAM.get(0);
+        var signedUp = accounts.signUp(new SignUp("Demo Motors", admin.name(), admin.email(), PASSWORD, ZONE.getId(),
+                admin.locale()));
+        Actor boss = signedUp.admin().actor();
+        Map<String, Actor> team = new LinkedHashMap<>();
+        team.put(admin.key(), boss);
+        for (var mate : TEAM.subList(1, TEAM.size())) {
+            team.put(mate.key(), users.create(boss, new NewUser(mate.name(), mate.email(), PASSWORD, mate.role(),
+                    ZONE.getId(), mate.locale())).actor());
+        }
+        var script = DemoScript.read(new ClassPathResource("demo/demo-motors.txt"));
+        var stamps = new ArrayList<Stamp>();
+        for (var thread : script.threads()) {
+            stamps.addAll(play(thread, boss, team));
+        }
+        spreadOverTime(signedUp.account().id(), stamps);
+        return signedUp.admin();
+    }
+
+    private record Stamp(UUID messageId, Instant at) {
+    }
+
+    private List<Stamp> play(DemoScript.Thread thread, Actor boss, Map<String, Actor> team) {
+        var customer = customers.create(boss, thread.customerName(), thread.phone(), null);
+        UUID conversationId = conversations.forCustomer(boss, customer.id()).id();
+        var times = times(thread);
+        var stamps = new ArrayList<Stamp>();
+        boolean assigned = false;
+        for (int i = 0; i < thread.lines().size(); i++) {
+            var line = thread.lines().get(i);
+            UUID messageId = switch (line.kind()) {
+                case INBOUND -> inbound.receive(boss.accountId(), customer.phone(), line.text()).message().id();
+                case OUTBOUND -> conversations.send(team.get(line.author()), conversationId, line.text(),
+                        MessageKind.OUTBOUND).id();
+                case NOTE -> conversations.send(team.get(line.author()), conversationId, line.text(),
+                        MessageKind.NOTE).id();
+            };
+            stamps.add(new Stamp(messageId, times.get(i)));
+            // The manager hands each new conversation to someone after its first message.
+            if (!assigned && thread.assignee() != null) {
+                conversations.assign(boss, conversationId, team.get(thread.assignee()).userId());
+                assigned = true;
+            }
+        }
+        if (thread.closed()) {
+            var closer = thread.assignee() == null ? boss : team.get(thread.assignee());
+            conversations.close(closer, conversationId);
+        }
+        return stamps;
+    }
+
+    /** When each line was sent, ending a few minutes ago at the latest. */
+    private List<Instant> times(DemoScript.Thread thread) {
+        LocalDate firstDay = LocalDate.now(clock.withZone(ZONE)).minusDays(thread.daysAgo());
+        var times = new ArrayList<Instant>();
+        for (var line : thread.lines()) {
+            times.add(firstDay.plusDays(line.plusDays()).atTime(line.time()).atZone(ZONE).toInstant());
+        }
+        Instant latest = clock.instant().minus(Duration.ofMinutes(3));
+        Instant last = times.get(times.size() - 1);
+        if (last.isAfter(latest)) {
+            Duration shift = Duration.between(latest, last);
+            times.replaceAll(t -> t.minus(shift));
+        }
+        return times;
+    }
+
+    /**
+     * Gives the demo its history: the services stamp everything "now", so the messages get the
+     * times of the script, and the timeline events, conversations and customers follow them.
+     */
+    private void spreadOverTime(UUID accountId, List<Stamp> stamps) {
+        for (var stamp : stamps) {
+            jdbc.sql("update message set created_at = :at where account_id = :accountId and id = :id")
+                    .param("at", Timestamp.from(stamp.at()))
+                    .param("accountId", accountId)
+                    .param("id", stamp.messageId())
+                    .update();
+        }
+        jdbc.sql("""
+                update conversation_event e set created_at = coalesce(
+                    (select max(m.created_at) + interval '1 minute' from message m
+                     where m.conversation_id = e.conversation_id and m.seq < e.seq),
+                    (select min(m.created_at) - interval '1 minute' from message m
+                     where m.conversation_id = e.conversation_id))
+                where e.account_id = :accountId
+                """).param("accountId", accountId).update();
+        jdbc.sql("""
+                update conversation c set
+                    last_activity_at = (select max(m.created_at) from message m where m.conversation_id = c.id),
+                    created_at = (select min(m.created_at) from message m where m.conversation_id = c.id)
+                where c.account_id = :accountId
+                """).param("accountId", accountId).update();
+        jdbc.sql("""
+                update customer cu set created_at = c.created_at
+                from conversation c where c.customer_id = cu.id and cu.account_id = :accountId
+                """).param("accountId", accountId).update();
+    }
+
+    private void printLogins() {
+        var lines = new StringBuilder("\n\n  Switchboard demo: ").append(deployment.publicUrl()).append("\n");
+        for (var mate : TEAM) {
+            lines.append(String.format("    %-30s %-6s %s%n", mate.email(), mate.role().toLowerCase(), mate.name()));
+        }
+        lines.append("  Password for all: ").append(PASSWORD).append(" (unless changed since)\n");
+        log.info(lines.toString());
+    }
+}

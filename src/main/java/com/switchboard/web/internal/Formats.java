@@ -1,0 +1,90 @@
+package com.switchboard.web.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Instants and dates in the viewer's time zone and language, for templates:
+ * {@code ${@formats.dateTime(instant)}}. Used only through {@code fragments/time.html}.
+ */
+@Component("formats")
+public class Formats {
+
+    private final Clock clock;
+
+    Formats(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Full date and time, for tooltips and timelines: "Tue, Nov 24, 2026, 3:04 PM". */
+    public String dateTime(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale())
+                .format(instant.atZone(zone()));
+    }
+
+    /** Short, for lists: the time today, the weekday this week, else the date. */
+    public String brief(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        ZonedDateTime at = instant.atZone(zone());
+        LocalDate today = LocalDate.now(clock.withZone(zone()));
+        LocalDate day = at.toLocalDate();
+        if (day.equals(today)) {
+            return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale()).format(at);
+        }
+        if (day.isAfter(today.minusDays(7)) && day.isBefore(today)) {
+            return DateTimeFormatter.ofPattern("EEE", locale()).format(at);
+        }
+        String pattern = day.getYear() == today.getYear() ? (isFrench() ? "d MMM" : "MMM d") : "yyyy-MM-dd";
+        return DateTimeFormatter.ofPattern(pattern, locale()).format(at);
+    }
+
+    /** A day written out: "Thursday, December 3" or "jeudi 3 décembre". */
+    public String longDate(LocalDate date) {
+        if (date == null) {
+            return "";
+        }
+        LocalDate today = LocalDate.now(clock.withZone(zone()));
+        boolean sameYear = date.getYear() == today.getYear() || ChronoUnit.DAYS.between(today, date) < 180;
+        String pattern = isFrench() ? (sameYear ? "EEEE d MMMM" : "EEEE d MMMM yyyy")
+                : (sameYear ? "EEEE, MMMM d" : "EEEE, MMMM d, yyyy");
+        return DateTimeFormatter.ofPattern(pattern, locale()).format(date);
+    }
+
+    /** A country's name in the viewer's language, for an ISO 3166 code. */
+    public String country(String code) {
+        return code == null ? "" : new Locale("", code).getDisplayCountry(locale());
+    }
+
+    /** ISO instant, for {@code <time datetime>}. */
+    public String iso(Instant instant) {
+        return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+
+    private static ZoneId zone() {
+        return LocaleContextHolder.getTimeZone().toZoneId();
+    }
+
+    private static boolean isFrench() {
+        return "fr".equals(locale().getLanguage());
+    }
+}

@@ -1,0 +1,131 @@
+package com.switchboard.web.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import com.switchboard.system.NotFoundException;
+import com.switchboard.system.SwitchboardException;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The one place a refusal becomes an answer: problem+json (RFC 9457) with a human message in the
+ * caller's language for the API, an error page for pages. Page forms bind field problems
+ * themselves, through {@code FormErrors}, to show them beside the fields.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class Refusals {
+
+    private static final Logger log = LoggerFactory.getLogger(Refusals.class);
+
+    private final MessageSource messages;
+
+    Refusals(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(SwitchboardException.class)
+    Object refused(SwitchboardException refusal, HttpServletRequest request) {
+        return answer(refusal, request);
+    }
+
+    // An id that is not even well formed names nothing, here or in another account.
+    @ExceptionHandler({ MethodArgumentTypeMismatchException.class, NoResourceFoundException.class })
+    Object notFound(Exception e, HttpServletRequest request) {
+        return answer(new NotFoundException(), request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "error.invalidInput", "error.unreadableBody", List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.invalidInput", "error.mediaType", List.of());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    Object missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        var problem = new SwitchboardException.Problem(e.getParameterName(), "error.missingParameter",
+                e.getParameterName());
+        return problem(HttpStatus.BAD_REQUEST, "error.invalidInput", "error.missingParameter", List.of(problem),
+                e.getParameterName());
+    }
+
+    // Anything else is our fault: the API still answers problem+json, and the cause goes to the log only.
+    @ExceptionHandler(Exception.class)
+    Object unexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (!isApi(request) || e instanceof ErrorResponse
+                || e instanceof AccessDeniedException
+                || e instanceof AuthenticationException) {
+            throw e;
+        }
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.generic", "error.unexpected", List.of());
+    }
+
+    private Object answer(SwitchboardException refusal, HttpServletRequest request) {
+        if (isApi(request)) {
+            var first = refusal.problems().isEmpty() ? null : refusal.problems().get(0);
+            return problem(refusal.status(), refusal.titleKey(), first == null ? refusal.titleKey() : first.messageKey(),
+                    refusal.problems(), first == null ? new Object[0] : first.args());
+        }
+        var page = new ModelAndView("error");
+        page.setStatus(refusal.status());
+        page.addObject("status", refusal.status().value());
+        page.addObject("title", text(refusal.titleKey()));
+        page.addObject("detail", refusal.problems().isEmpty() ? "" : text(refusal.problems().get(0).messageKey(),
+                refusal.problems().get(0).args()));
+        return page;
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String titleKey, String detailKey,
+            List<SwitchboardException.Problem> problems, Object... detailArgs) {
+        var body = ProblemDetail.forStatusAndDetail(status, text(detailKey, detailArgs));
+        body.setTitle(text(titleKey));
+        body.setType(URI.create("about:blank"));
+        var fieldErrors = problems.stream()
+                .filter(p -> p.field() != null)
+                .map(p -> Map.of("field", p.field(), "message", text(p.messageKey(), p.args())))
+                .toList();
+        if (!fieldErrors.isEmpty()) {
+            body.setProperty("errors", fieldErrors);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private String text(String key, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+}
