@@ -1,0 +1,75 @@
+package com.switchboard.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every SQL statement on tenant data names the account in its WHERE clause (or inserts it). The
+ * few statements that must look across accounts are listed here, each with the reason.
+ */
+class TenantScopedQueriesTests {
+
+    private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"(.*?)\"\"\"", Pattern.DOTALL);
+    private static final Pattern STRING = Pattern.compile("\"((?:select|insert|update|delete)[^\"]*)\"",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TENANT_TABLE = Pattern.compile(
+            "\\b(from|into|update|join)\\s+(app_user|api_token|customer|conversation|conversation_event|message)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern SCOPED = Pattern.compile("account_id\\s*=\\s*:accountId|values\\s*\\([^)]*:accountId",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Statements allowed to span accounts, by a fragment of their text, with why. */
+    private static final Map<String, String> CROSS_ACCOUNT = Map.of(
+            "cu.created_at as customer_created_at", "the shared select list; every use appends the account",
+            "where lower(email) = lower(:email)", "log-in: people log in with their email alone",
+            "lower(email) = lower(:email) and id <> :except", "emails are unique across accounts",
+            "where t.token_hash = :hash", "a bearer token names its account",
+            "update api_token set last_used_at = :now where id = :id", "the token row was just found by its hash");
+
+    @Test
+    void everyStatementOnTenantDataIsScopedToAnAccount() throws IOException {
+        var unscoped = new ArrayList<String>();
+        int scanned = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                for (String sql : statements(source)) {
+                    boolean tenantData = TENANT_TABLE.matcher(sql).find();
+                    scanned += tenantData ? 1 : 0;
+                    boolean scoped = SCOPED.matcher(sql).find();
+                    boolean allowed = CROSS_ACCOUNT.keySet().stream().anyMatch(sql::contains);
+                    if (tenantData && !scoped && !allowed) {
+                        unscoped.add(file.getFileName() + ": " + sql.strip().replaceAll("\\s+", " "));
+                    }
+                }
+            }
+        }
+        assertThat(scanned).as("statements on tenant data found").isGreaterThan(25);
+        assertThat(unscoped).as("statements on tenant data without the account").isEmpty();
+    }
+
+    private static List<String> statements(String source) {
+        var found = new ArrayList<String>();
+        Matcher block = TEXT_BLOCK.matcher(source);
+        while (block.find()) {
+            found.add(block.group(1));
+        }
+        Matcher string = STRING.matcher(source.replaceAll("\"\"\".*?\"\"\"", ""));
+        while (string.find()) {
+            found.add(string.group(1));
+        }
+        return found;
+    }
+}
