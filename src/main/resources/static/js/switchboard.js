@@ -36,6 +36,7 @@
 
     document.addEventListener("keydown", function (event) {
         if (event.key === "Escape") {
+            document.querySelectorAll(".away.is-open").forEach(function (away) { away.classList.remove("is-open"); });
             var open = document.querySelector("details.menu[open]");
             if (open) {
                 open.removeAttribute("open");
@@ -66,14 +67,55 @@
 
     // Opening a conversation moves the list's highlight at once, before the answer arrives.
     document.addEventListener("htmx:beforeRequest", function (event) {
-        var row = event.detail.elt;
-        if (row.classList && row.classList.contains("conversation-row")) {
-            document.querySelectorAll(".conversation-row[aria-current]").forEach(function (other) {
-                other.removeAttribute("aria-current");
+        var link = event.detail.elt;
+        if (link.classList && link.classList.contains("conversation-row__link")) {
+            document.querySelectorAll(".conversation-row.is-current").forEach(function (other) {
+                other.classList.remove("is-current");
+                other.querySelector(".conversation-row__link").removeAttribute("aria-current");
             });
-            row.setAttribute("aria-current", "page");
+            link.closest(".conversation-row").classList.add("is-current");
+            link.setAttribute("aria-current", "page");
         }
     });
+
+    // The away bubble floats above everything, kept inside the window, wherever the name is.
+    function placeBubble(away) {
+        var clock = away.querySelector(".away__clock");
+        var bubble = away.querySelector(".away__bubble");
+        if (!clock || !bubble) {
+            return;
+        }
+        var at = clock.getBoundingClientRect();
+        var width = bubble.offsetWidth;
+        var height = bubble.offsetHeight;
+        var left = Math.min(Math.max(8, at.left + at.width / 2 - width / 2), window.innerWidth - width - 8);
+        var top = at.bottom + 8;
+        if (top + height > window.innerHeight - 8) {
+            top = at.top - height - 8;
+        }
+        bubble.style.left = left + "px";
+        bubble.style.top = top + "px";
+    }
+
+    function showBubble(event) {
+        var away = event.target.closest && event.target.closest(".away");
+        if (away) {
+            away.classList.add("is-open");
+            placeBubble(away);
+        }
+    }
+
+    function hideBubble(event) {
+        var away = event.target.closest && event.target.closest(".away");
+        if (away && !away.contains(event.relatedTarget)) {
+            away.classList.remove("is-open");
+        }
+    }
+
+    document.addEventListener("mouseover", showBubble);
+    document.addEventListener("focusin", showBubble);
+    document.addEventListener("mouseout", hideBubble);
+    document.addEventListener("focusout", hideBubble);
 
     // A new account starts in the browser's time zone, when the list has it.
     function guessTimeZone() {

@@ -3,6 +3,7 @@ package com.switchboard.conversations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -73,6 +74,11 @@ public class Conversations {
         return conversations.find(actor.accountId(), id).orElseThrow(NotFoundException::new);
     }
 
+    /** The conversations with these ids, of the caller's account only; for lists such as away history. */
+    public List<Conversation> byIds(Actor actor, Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : conversations.byIds(actor.accountId(), ids);
+    }
+
     public Conversation forCustomer(Actor actor, UUID customerId) {
         return conversations.findByCustomer(actor.accountId(), customerId).orElseThrow(NotFoundException::new);
     }
@@ -139,6 +145,14 @@ public class Conversations {
                     clock.instant());
         }
         return get(actor, conversationId);
+    }
+
+    /**
+     * Whether a teammate wrote to the customer of a conversation (a reply, not a note) at or
+     * after an instant: the away rules keep a customer with an away teammate who engaged them.
+     */
+    public boolean hasRepliedSince(UUID accountId, UUID conversationId, UUID authorId, Instant since) {
+        return timeline.hasRepliedSince(accountId, conversationId, authorId, since);
     }
 
     /** Records the outcome of sending an outbound message through the SMS channel. */

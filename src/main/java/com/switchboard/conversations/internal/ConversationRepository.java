@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,6 +55,14 @@ public class ConversationRepository {
                 .param("id", id)
                 .query(ConversationRepository::map)
                 .optional();
+    }
+
+    public List<Conversation> byIds(UUID accountId, Collection<UUID> ids) {
+        return jdbc.sql(SELECT + " where c.account_id = :accountId and c.id in (:ids)")
+                .param("accountId", accountId)
+                .param("ids", ids)
+                .query(ConversationRepository::map)
+                .list();
     }
 
     public Optional<Conversation> findByCustomer(UUID accountId, UUID customerId) {

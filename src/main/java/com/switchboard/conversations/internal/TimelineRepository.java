@@ -99,6 +99,20 @@ public class TimelineRepository {
                 .list();
     }
 
+    public boolean hasRepliedSince(UUID accountId, UUID conversationId, UUID authorId, Instant since) {
+        return jdbc.sql("""
+                select exists (select 1 from message
+                               where account_id = :accountId and conversation_id = :conversationId
+                                 and kind = 'OUTBOUND' and author_id = :authorId and created_at >= :since)
+                """)
+                .param("accountId", accountId)
+                .param("conversationId", conversationId)
+                .param("authorId", authorId)
+                .param("since", Timestamp.from(since))
+                .query(Boolean.class)
+                .single();
+    }
+
     public void updateDelivery(UUID accountId, UUID messageId, DeliveryStatus status, String error) {
         jdbc.sql("""
                 update message set delivery_status = :status, delivery_error = :error

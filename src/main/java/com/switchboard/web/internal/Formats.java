@@ -10,6 +10,7 @@ import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 public class Formats {
 
     private final Clock clock;
+    private final MessageSource messages;
 
-    Formats(Clock clock) {
+    Formats(Clock clock, MessageSource messages) {
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** Full date and time, for tooltips and timelines: "Tue, Nov 24, 2026, 3:04 PM". */
@@ -64,6 +67,16 @@ public class Formats {
         String pattern = isFrench() ? (sameYear ? "EEEE d MMMM" : "EEEE d MMMM yyyy")
                 : (sameYear ? "EEEE, MMMM d" : "EEEE, MMMM d, yyyy");
         return DateTimeFormatter.ofPattern(pattern, locale()).format(date);
+    }
+
+    /** A day and time written out: "Thursday, December 3 at 9:00 AM". */
+    public String longDateTime(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        var at = instant.atZone(zone());
+        String time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale()).format(at);
+        return messages.getMessage("format.dateAtTime", new Object[] { longDate(at.toLocalDate()), time }, locale());
     }
 
     /** A country's name in the viewer's language, for an ISO 3166 code. */

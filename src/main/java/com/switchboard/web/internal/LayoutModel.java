@@ -5,10 +5,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
 import com.switchboard.accounts.SignedIn;
-import com.switchboard.accounts.Users;
+import com.switchboard.notifications.Notifications;
 import com.switchboard.system.Deployment;
-import com.switchboard.web.People;
-import com.switchboard.web.Person;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,11 +15,13 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component
 class LayoutModel implements HandlerInterceptor {
 
-    private final Users users;
+    private final PeopleDirectory people;
+    private final Notifications notifications;
     private final Deployment deployment;
 
-    LayoutModel(Users users, Deployment deployment) {
-        this.users = users;
+    LayoutModel(PeopleDirectory people, Notifications notifications, Deployment deployment) {
+        this.people = people;
+        this.notifications = notifications;
         this.deployment = deployment;
     }
 
@@ -34,9 +34,15 @@ class LayoutModel implements HandlerInterceptor {
         view.addObject("simulatorEnabled", deployment.simulatorEnabled());
         SignedIn.user(request).ifPresent(me -> {
             view.addObject("me", me);
-            view.addObject("people", new People(() -> users.all(me.accountId()).stream()
-                    .map(u -> new Person(u.id(), u.name(), u.active()))
-                    .toList()));
+            view.addObject("people", people.of(me.accountId()));
+            view.addObject("unreadNotifications", notifications.unreadCount(me.actor()));
+            view.addObject("currentUrl", currentUrl(request));
         });
+    }
+
+    /** Where the page is, so that a form in the chrome (the away banner) can come back to it. */
+    private static String currentUrl(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
     }
 }

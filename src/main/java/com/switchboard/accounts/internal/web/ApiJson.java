@@ -1,5 +1,6 @@
 package com.switchboard.accounts.internal.web;
 
+import java.util.Set;
 import java.util.UUID;
 
 import com.switchboard.accounts.Account;
@@ -11,12 +12,13 @@ final class ApiJson {
     private ApiJson() {
     }
 
+    /** A user; {@code away} says whether their away status is in effect now. */
     record UserJson(UUID id, String name, String email, String role, String timeZone, String locale,
-            boolean active) {
+            boolean active, boolean away) {
 
-        static UserJson of(User user) {
+        static UserJson of(User user, Set<UUID> away) {
             return new UserJson(user.id(), user.name(), user.email(), user.role().name(), user.timeZone().getId(),
-                    user.locale().getLanguage(), user.active());
+                    user.locale().getLanguage(), user.active(), away.contains(user.id()));
         }
     }
 

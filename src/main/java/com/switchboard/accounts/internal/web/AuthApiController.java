@@ -1,5 +1,7 @@
 package com.switchboard.accounts.internal.web;
 
+import java.util.Set;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
@@ -49,7 +51,8 @@ class AuthApiController {
         var signedUp = accounts.signUp(new SignUp(request.accountName(), request.name(), request.email(),
                 request.password(), request.timeZone(), request.locale()));
         var token = tokens.issue(signedUp.admin().actor(), "Sign-up");
-        return new SignupResponse(AccountJson.of(signedUp.account()), UserJson.of(signedUp.admin()), token.token());
+        return new SignupResponse(AccountJson.of(signedUp.account()), UserJson.of(signedUp.admin(), Set.of()),
+                token.token());
     }
 
     @Operation(summary = "Get an API token for an email and password")

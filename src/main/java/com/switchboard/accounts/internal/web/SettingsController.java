@@ -76,18 +76,18 @@ class SettingsController {
         return "redirect:/settings#password";
     }
 
+    /** Shows the new token once, in this answer only: it is never stored, not even in the session. */
     @PostMapping("/tokens")
     String createToken(User me, @ModelAttribute("tokenForm") SettingsForms.Token form, BindingResult result,
-            Model model, RedirectAttributes redirect) {
+            Model model) {
         try {
-            var issued = tokens.issue(me.actor(), form.getName());
-            redirect.addFlashAttribute("newToken", issued);
+            model.addAttribute("newToken", tokens.issue(me.actor(), form.getName()));
+            form.setName("");
         }
         catch (InvalidInputException | ConflictException refused) {
             FormErrors.bind(refused, result);
-            return page(me, model, null, new SettingsForms.Password(), form);
         }
-        return "redirect:/settings#tokens";
+        return page(me, model, null, new SettingsForms.Password(), form);
     }
 
     @PostMapping("/tokens/{id}/revoke")

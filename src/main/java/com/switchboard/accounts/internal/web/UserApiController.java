@@ -1,8 +1,10 @@
 package com.switchboard.accounts.internal.web;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -17,6 +19,7 @@ import com.switchboard.accounts.Actor;
 import com.switchboard.accounts.NewUser;
 import com.switchboard.accounts.User;
 import com.switchboard.accounts.UserChanges;
+import com.switchboard.accounts.UserPresence;
 import com.switchboard.accounts.Users;
 import com.switchboard.accounts.internal.web.ApiJson.CreateUserRequest;
 import com.switchboard.accounts.internal.web.ApiJson.PatchUserRequest;
@@ -31,26 +34,34 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class UserApiController {
 
     private final Users users;
+    private final ObjectProvider<UserPresence> presence;
 
-    UserApiController(Users users) {
+    UserApiController(Users users, ObjectProvider<UserPresence> presence) {
         this.users = users;
+        this.presence = presence;
+    }
+
+    private Set<UUID> awayNow(Actor actor) {
+        var provider = presence.getIfAvailable();
+        return provider == null ? Set.of() : provider.awayNow(actor.accountId());
     }
 
     @Operation(summary = "Everyone in your account, deactivated users included")
     @GetMapping("/users")
     List<UserJson> list(Actor actor) {
-        return users.list(actor).stream().map(UserJson::of).toList();
+        var away = awayNow(actor);
+        return users.list(actor).stream().map(u -> UserJson.of(u, away)).toList();
     }
 
     @GetMapping("/users/{id}")
     UserJson get(Actor actor, @PathVariable UUID id) {
-        return UserJson.of(users.get(actor, id));
+        return UserJson.of(users.get(actor, id), awayNow(actor));
     }
 
     @Operation(summary = "The user the token or session belongs to")
     @GetMapping("/me")
     UserJson me(User me) {
-        return UserJson.of(me);
+        return UserJson.of(me, awayNow(me.actor()));
     }
 
     @Operation(summary = "Add a teammate (admins)")
@@ -58,7 +69,7 @@ class UserApiController {
     @ResponseStatus(HttpStatus.CREATED)
     UserJson create(Actor actor, @RequestBody CreateUserRequest request) {
         return UserJson.of(users.create(actor, new NewUser(request.name(), request.email(), request.password(),
-                request.role(), request.timeZone(), request.locale())));
+                request.role(), request.timeZone(), request.locale())), Set.of());
     }
 
     @Operation(summary = "Change a user: yourself (name, time zone, language, password) or, for admins, anyone")
@@ -66,6 +77,6 @@ class UserApiController {
     UserJson update(Actor actor, @PathVariable UUID id, @RequestBody PatchUserRequest request) {
         return UserJson.of(users.update(actor, id, new UserChanges(request.name(), request.email(), request.role(),
                 request.timeZone(), request.locale(), request.active(), request.password(),
-                request.currentPassword())));
+                request.currentPassword())), awayNow(actor));
     }
 }

@@ -1,0 +1,163 @@
+package com.switchboard.away;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.switchboard.accounts.Actor;
+import com.switchboard.accounts.User;
+import com.switchboard.accounts.Users;
+import com.switchboard.away.internal.AwayPeriodRepository;
+import com.switchboard.system.ForbiddenException;
+import com.switchboard.system.InvalidInputException;
+
+/**
+ * Reading and changing away statuses. A user changes their own; an admin changes anyone's in
+ * the account (R15). Whether someone is away is always derived from the stored period and the
+ * instant (R3), so reads are exact even when the return-date job is late.
+ */
+@Service
+public class AwayStatuses {
+
+    static final int MAX_MESSAGE = 200;
+
+    private final AwayPeriodRepository periods;
+    private final Users users;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AwayStatuses(AwayPeriodRepository periods, Users users, ApplicationEventPublisher events, Clock clock) {
+        this.periods = periods;
+        this.users = users;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A teammate's status now. Anyone in the account may read it. */
+    public AwayStatus status(Actor actor, UUID userId) {
+        User user = users.get(actor, userId);
+        return AwayStatus.of(userId, periods.latest(actor.accountId(), userId).orElse(null), user.timeZone(),
+                clock.instant());
+    }
+
+    /** Everyone of the account who is away at {@code instant}, by user id: for rendering names. */
+    public Map<UUID, AwayStatus> awayAt(UUID accountId, Map<UUID, ZoneId> zones, Instant instant) {
+        var away = new HashMap<UUID, AwayStatus>();
+        for (AwayPeriod period : periods.allOpen(accountId)) {
+            ZoneId zone = zones.get(period.userId());
+            if (zone != null && period.isAwayAt(instant, zone)) {
+                away.put(period.userId(), AwayStatus.of(period.userId(), period, zone, instant));
+            }
+        }
+        return away;
+    }
+
+    /** Who of the account is away now, with each user's own time zone. */
+    public Map<UUID, AwayStatus> awayNow(UUID accountId) {
+        var zones = users.all(accountId).stream().collect(Collectors.toMap(User::id, User::timeZone));
+        return awayAt(accountId, zones, clock.instant());
+    }
+
+    /** Turns away mode on (or changes it while on) or off, for oneself or, as an admin, for anyone. */
+    @Transactional
+    public AwayStatus change(Actor actor, UUID userId, AwayChange change) {
+        User user = users.get(actor, userId);
+        if (!actor.is(userId) && !actor.isAdmin()) {
+            throw new ForbiddenException("away.othersAdminOnly");
+        }
+        periods.lockUser(userId);
+        Instant now = clock.instant();
+        var open = periods.open(actor.accountId(), userId).orElse(null);
+        boolean wasAway = open != null && open.isAwayAt(now, user.timeZone());
+        if (open != null && !wasAway) {
+            // It ended by its return date, and the job has not written that down yet.
+            periods.end(actor.accountId(), open.id(), open.returnsAt(user.timeZone()), EndReason.RETURN_DATE, null);
+            open = null;
+        }
+        if (!change.away()) {
+            if (wasAway) {
+                periods.end(actor.accountId(), open.id(), now,
+                        actor.is(userId) ? EndReason.TURNED_OFF : EndReason.ADMIN, actor.userId());
+                events.publishEvent(new AwayStatusChanged(actor.accountId(), userId, false, actor.userId()));
+            }
+            return status(actor, userId);
+        }
+        var checks = new InvalidInputException.Checks();
+        if (!user.active()) {
+            checks.reject("away", "away.userInactive");
+        }
+        check(actor, user, change, now, checks);
+        checks.throwIfAny();
+        String message = change.message() == null || change.message().isBlank() ? null : change.message().strip();
+        if (open == null) {
+            periods.insert(new AwayPeriod(UUID.randomUUID(), actor.accountId(), userId, change.delegateId(), now,
+                    change.returnOn(), change.returnAt(), message, actor.userId(), now, actor.userId(), null, null,
+                    null));
+        }
+        else {
+            periods.updateSettings(new AwayPeriod(open.id(), open.accountId(), userId, change.delegateId(),
+                    open.startedAt(), change.returnOn(), change.returnAt(), message, open.startedBy(), now,
+                    actor.userId(), null, null, null));
+        }
+        events.publishEvent(new AwayStatusChanged(actor.accountId(), userId, true, actor.userId()));
+        return status(actor, userId);
+    }
+
+    /** Every away period of a user, newest first: their own for a user (R16), anyone's for an admin. */
+    public List<AwayHistory> history(Actor actor, UUID userId) {
+        User user = users.get(actor, userId);
+        if (!actor.is(userId) && !actor.isAdmin()) {
+            throw new ForbiddenException("away.historyAdminOnly");
+        }
+        var all = periods.history(actor.accountId(), userId);
+        var handovers = periods.reassignments(actor.accountId(), all.stream().map(AwayPeriod::id).toList()).stream()
+                .collect(Collectors.groupingBy(AwayPeriodRepository.Reassignment::periodId));
+        return all.stream()
+                .map(p -> new AwayHistory(p, p.returnsAt(user.timeZone()),
+                        handovers.getOrDefault(p.id(), List.of()).stream()
+                                .map(r -> new AwayHistory.Handover(r.conversationId(), r.toUserId(), r.at()))
+                                .toList()))
+                .toList();
+    }
+
+    /** The first day a return date may be for this user: tomorrow, in their time zone. */
+    public LocalDate earliestReturnDate(User user) {
+        return LocalDate.now(clock.withZone(user.timeZone())).plusDays(1);
+    }
+
+    private void check(Actor actor, User user, AwayChange change, Instant now, InvalidInputException.Checks checks) {
+        if (change.delegateId() != null) {
+            if (change.delegateId().equals(user.id())) {
+                checks.reject("delegateId", "away.delegateSelf");
+            }
+            else {
+                var delegate = users.find(actor.accountId(), change.delegateId());
+                if (delegate.isEmpty() || !delegate.get().active()) {
+                    checks.reject("delegateId", "away.delegateInvalid");
+                }
+            }
+        }
+        if (change.returnOn() != null && change.returnAt() != null) {
+            checks.reject("returnOn", "away.returnTwice");
+        }
+        else if (change.returnOn() != null && change.returnOn().isBefore(earliestReturnDate(user))) {
+            checks.reject("returnOn", "away.returnInPast");
+        }
+        else if (change.returnAt() != null && !change.returnAt().isAfter(now)) {
+            checks.reject("returnAt", "away.returnInPast");
+        }
+        if (change.message() != null && change.message().strip().length() > MAX_MESSAGE) {
+            checks.reject("message", "away.messageTooLong", MAX_MESSAGE);
+        }
+    }
+}

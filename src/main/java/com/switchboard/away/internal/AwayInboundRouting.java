@@ -1,0 +1,64 @@
+package com.switchboard.away.internal;
+
+import org.springframework.stereotype.Component;
+
+import com.switchboard.accounts.User;
+import com.switchboard.accounts.Users;
+import com.switchboard.away.AwayPeriod;
+import com.switchboard.away.AwayRouting;
+import com.switchboard.conversations.Conversations;
+import com.switchboard.conversations.InboundRouting;
+import com.switchboard.conversations.TimelineEvent;
+
+/**
+ * The away rules as the routing step of every inbound message (R4 to R8): it gathers the inputs
+ * of {@link AwayRouting#decide} inside the transaction that stores the message, with the
+ * conversation locked, so concurrent messages see each other's outcome.
+ */
+@Component
+class AwayInboundRouting implements InboundRouting {
+
+    private final AwayPeriodRepository periods;
+    private final Users users;
+    private final Conversations conversations;
+
+    AwayInboundRouting(AwayPeriodRepository periods, Users users, Conversations conversations) {
+        this.periods = periods;
+        this.users = users;
+        this.conversations = conversations;
+    }
+
+    @Override
+    public Decision route(Inbound inbound) {
+        if (inbound.assigneeId() == null) {
+            return Decision.keep();
+        }
+        var assignee = users.find(inbound.accountId(), inbound.assigneeId()).orElse(null);
+        var period = periods.open(inbound.accountId(), inbound.assigneeId()).orElse(null);
+        if (assignee == null || period == null) {
+            return Decision.keep();
+        }
+        AwayRouting.Delegate delegate = null;
+        if (period.delegateId() != null) {
+            var user = users.find(inbound.accountId(), period.delegateId()).orElse(null);
+            if (user != null) {
+                delegate = new AwayRouting.Delegate(user.id(), user.active(),
+                        periods.open(inbound.accountId(), user.id()).map(p -> resolve(p, user)).orElse(null));
+            }
+        }
+        boolean engaged = conversations.hasRepliedSince(inbound.accountId(), inbound.conversationId(),
+                assignee.id(), period.startedAt());
+        var decision = AwayRouting.decide(assignee.id(), resolve(period, assignee), delegate, engaged,
+                inbound.receivedAt());
+        return decision.reassigns()
+                ? Decision.reassign(decision.reassignTo(), TimelineEvent.Reason.ASSIGNEE_AWAY)
+                : Decision.keep();
+    }
+
+    private static AwayRouting.Away resolve(AwayPeriod period, User user) {
+        var returns = period.returnsAt(user.timeZone());
+        var ended = period.endedAt();
+        return new AwayRouting.Away(period.startedAt(), ended != null && (returns == null || ended.isBefore(returns))
+                ? ended : returns, period.delegateId());
+    }
+}

@@ -1,0 +1,102 @@
+package com.switchboard.away.internal.web;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.switchboard.accounts.User;
+import com.switchboard.accounts.Users;
+import com.switchboard.away.AwayChange;
+import com.switchboard.away.AwayStatuses;
+import com.switchboard.system.ConflictException;
+import com.switchboard.system.ForbiddenException;
+import com.switchboard.system.FormErrors;
+import com.switchboard.system.InvalidInputException;
+
+/**
+ * The away status pages: the section of Your settings (R1), the banner's "Turn off" button (R10),
+ * and a teammate's away page, where admins set it for others (R15) and see its history (R16).
+ */
+@Controller
+class AwaySettingsController {
+
+    private static final String FORM_ERRORS = BindingResult.MODEL_KEY_PREFIX + "awayForm";
+
+    private final AwayStatuses statuses;
+    private final Users users;
+    private final AwayPageModel pageModel;
+
+    AwaySettingsController(AwayStatuses statuses, Users users, AwayPageModel pageModel) {
+        this.statuses = statuses;
+        this.users = users;
+        this.pageModel = pageModel;
+    }
+
+    /** Your settings → Away status. The settings page shows the result, or the form with its errors. */
+    @PostMapping("/settings/away")
+    String saveOwn(User me, @ModelAttribute("awayForm") AwayForm form, BindingResult result,
+            RedirectAttributes redirect) {
+        if (save(me, me.id(), form, result)) {
+            redirect.addFlashAttribute("awaySaved", true);
+        }
+        else {
+            redirect.addFlashAttribute("awayForm", form);
+            redirect.addFlashAttribute(FORM_ERRORS, result);
+        }
+        return "redirect:/settings#away";
+    }
+
+    /** The banner's button: away mode off, back to the page it was pressed on. */
+    @PostMapping("/settings/away/off")
+    String turnOff(User me, @RequestParam(defaultValue = "/") String returnTo) {
+        statuses.change(me.actor(), me.id(), AwayChange.off());
+        boolean local = returnTo.startsWith("/") && !returnTo.startsWith("//") && !returnTo.contains("\\");
+        return "redirect:" + (local ? returnTo : "/");
+    }
+
+    @GetMapping("/team/{id}/away")
+    String teammate(User me, @PathVariable UUID id, Model model) {
+        var target = users.get(me.actor(), id);
+        requireSelfOrAdmin(me, target);
+        pageModel.addTo(model.asMap(), me.actor(), target);
+        return "away/teammate";
+    }
+
+    @PostMapping("/team/{id}/away")
+    String saveTeammate(User me, @PathVariable UUID id, @ModelAttribute("awayForm") AwayForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        var target = users.get(me.actor(), id);
+        requireSelfOrAdmin(me, target);
+        if (!save(me, id, form, result)) {
+            return teammate(me, id, model);
+        }
+        redirect.addFlashAttribute("awaySaved", true);
+        return "redirect:/team/" + id + "/away";
+    }
+
+    private boolean save(User me, UUID userId, AwayForm form, BindingResult result) {
+        try {
+            statuses.change(me.actor(), userId, new AwayChange(form.isAway(), form.isAway() ? form.getDelegateId()
+                    : null, form.isAway() ? form.getReturnOn() : null, null, form.getMessage()));
+            return true;
+        }
+        catch (InvalidInputException | ConflictException refused) {
+            FormErrors.bind(refused, result);
+            return false;
+        }
+    }
+
+    private static void requireSelfOrAdmin(User me, User target) {
+        if (!me.isAdmin() && !me.id().equals(target.id())) {
+            throw new ForbiddenException("away.othersAdminOnly");
+        }
+    }
+}

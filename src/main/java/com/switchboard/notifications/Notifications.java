@@ -1,0 +1,87 @@
+package com.switchboard.notifications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.switchboard.accounts.Actor;
+import com.switchboard.system.NotFoundException;
+
+/** A teammate's own notifications: only ever theirs. */
+@Service
+public class Notifications {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Notifications(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public int unreadCount(Actor actor) {
+        return jdbc.sql("""
+                select count(*) from notification
+                where account_id = :accountId and user_id = :userId and read_at is null
+                """)
+                .param("accountId", actor.accountId())
+                .param("userId", actor.userId())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The newest notifications first. */
+    public List<Notification> recent(Actor actor, int limit) {
+        return jdbc.sql("""
+                select * from notification where account_id = :accountId and user_id = :userId
+                order by created_at desc, id limit :limit
+                """)
+                .param("accountId", actor.accountId())
+                .param("userId", actor.userId())
+                .param("limit", limit)
+                .query((rs, row) -> new Notification(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("user_id", UUID.class),
+                        Notification.Kind.valueOf(rs.getString("kind")),
+                        rs.getObject("conversation_id", UUID.class),
+                        rs.getObject("actor_id", UUID.class),
+                        rs.getObject("from_user_id", UUID.class),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant()))
+                .list();
+    }
+
+    /** Marks one notification read; returns the conversation it is about. */
+    @Transactional
+    public UUID read(Actor actor, UUID notificationId) {
+        return jdbc.sql("""
+                update notification set read_at = coalesce(read_at, :now)
+                where account_id = :accountId and user_id = :userId and id = :id
+                returning conversation_id
+                """)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("accountId", actor.accountId())
+                .param("userId", actor.userId())
+                .param("id", notificationId)
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(NotFoundException::new);
+    }
+
+    @Transactional
+    public void readAll(Actor actor) {
+        jdbc.sql("""
+                update notification set read_at = :now
+                where account_id = :accountId and user_id = :userId and read_at is null
+                """)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("accountId", actor.accountId())
+                .param("userId", actor.userId())
+                .update();
+    }
+}

@@ -1,0 +1,53 @@
+package com.switchboard.notifications.internal;
+
+import java.util.HashMap;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import com.switchboard.accounts.Actor;
+import com.switchboard.conversations.Conversation;
+import com.switchboard.conversations.Conversations;
+import com.switchboard.notifications.Notification;
+import com.switchboard.notifications.Notifications;
+
+/** The notifications page: the newest first; opening one marks it read and opens its conversation. */
+@Controller
+class NotificationsController {
+
+    private static final int SHOWN = 50;
+
+    private final Notifications notifications;
+    private final Conversations conversations;
+
+    NotificationsController(Notifications notifications, Conversations conversations) {
+        this.notifications = notifications;
+        this.conversations = conversations;
+    }
+
+    @GetMapping("/notifications")
+    String list(Actor actor, Model model) {
+        var recent = notifications.recent(actor, SHOWN);
+        var byId = new HashMap<UUID, Conversation>();
+        conversations.byIds(actor, recent.stream().map(Notification::conversationId).distinct().toList())
+                .forEach(c -> byId.put(c.id(), c));
+        model.addAttribute("notifications", recent);
+        model.addAttribute("conversations", byId);
+        return "notifications/list";
+    }
+
+    @PostMapping("/notifications/{id}/open")
+    String open(Actor actor, @PathVariable UUID id) {
+        return "redirect:/conversations/" + notifications.read(actor, id) + "?view=mine";
+    }
+
+    @PostMapping("/notifications/read")
+    String readAll(Actor actor) {
+        notifications.readAll(actor);
+        return "redirect:/notifications";
+    }
+}

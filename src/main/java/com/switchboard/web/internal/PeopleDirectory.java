@@ -1,0 +1,64 @@
+package com.switchboard.web.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import com.switchboard.accounts.User;
+import com.switchboard.accounts.Users;
+import com.switchboard.away.AwayStatus;
+import com.switchboard.away.AwayStatuses;
+import com.switchboard.web.People;
+import com.switchboard.web.Person;
+
+/**
+ * Builds a page's people directory: every user of the account with their away status, in two
+ * queries whatever the page shows.
+ */
+@Component
+class PeopleDirectory {
+
+    private final Users users;
+    private final AwayStatuses away;
+    private final Clock clock;
+
+    PeopleDirectory(Users users, AwayStatuses away, Clock clock) {
+        this.users = users;
+        this.away = away;
+        this.clock = clock;
+    }
+
+    People of(UUID accountId) {
+        return new People(() -> load(accountId));
+    }
+
+    private List<Person> load(UUID accountId) {
+        var all = users.all(accountId);
+        var byId = all.stream().collect(Collectors.toMap(User::id, Function.identity()));
+        var awayNow = away.awayAt(accountId, all.stream().collect(Collectors.toMap(User::id, User::timeZone)),
+                clock.instant());
+        return all.stream()
+                .map(u -> new Person(u.id(), u.name(), u.active(), awayNote(u, awayNow.get(u.id()), byId, awayNow)))
+                .toList();
+    }
+
+    private static Person.Away awayNote(User user, AwayStatus status, Map<UUID, User> byId,
+            Map<UUID, AwayStatus> awayNow) {
+        if (status == null) {
+            return null;
+        }
+        User delegate = status.delegateId() == null ? null : byId.get(status.delegateId());
+        boolean covers = delegate != null && delegate.active();
+        User setBy = status.updatedBy() == null || status.updatedBy().equals(user.id()) ? null
+                : byId.get(status.updatedBy());
+        return new Person.Away(covers ? delegate.id() : null, covers ? delegate.name() : null,
+                covers && awayNow.containsKey(delegate.id()), status.returnOn(),
+                status.returnOn() == null ? status.returnAt() : null, status.message(),
+                setBy == null ? null : setBy.name());
+    }
+}

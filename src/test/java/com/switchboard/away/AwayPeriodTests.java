@@ -1,0 +1,92 @@
+package com.switchboard.away;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+/** Whether someone is away at an instant: a pure function of the stored period and the instant (R2, R3). */
+class AwayPeriodTests {
+
+    private static final ZoneId AUCKLAND = ZoneId.of("Pacific/Auckland");
+    private static final ZoneId VANCOUVER = ZoneId.of("America/Vancouver");
+    private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+    private static AwayPeriod period(Instant start, LocalDate returnOn, Instant returnAt) {
+        UUID user = UUID.randomUUID();
+        return new AwayPeriod(UUID.randomUUID(), UUID.randomUUID(), user, null, start, returnOn, returnAt, null, user,
+                start, user, null, null, null);
+    }
+
+    @Test
+    void R2_withNoReturnDateTheUserStaysAwayUntilTheyTurnItOff() {
+        var start = Instant.parse("2026-12-01T14:00:00Z");
+        var open = period(start, null, null);
+
+        assertThat(open.isAwayAt(start, TORONTO)).isTrue();
+        assertThat(open.isAwayAt(Instant.parse("2030-01-01T00:00:00Z"), TORONTO)).isTrue();
+        assertThat(open.returnsAt(TORONTO)).isNull();
+    }
+
+    @Test
+    void R3_awayEndsAtMidnightAtTheStartOfTheReturnDateInTheUsersTimeZone() {
+        var period = period(Instant.parse("2026-12-01T14:00:00Z"), LocalDate.of(2026, 12, 3), null);
+        var midnightInToronto = Instant.parse("2026-12-03T05:00:00Z");
+
+        assertThat(period.returnsAt(TORONTO)).isEqualTo(midnightInToronto);
+        assertThat(period.isAwayAt(midnightInToronto.minusMillis(1), TORONTO)).isTrue();
+        assertThat(period.isAwayAt(midnightInToronto, TORONTO)).isFalse();
+    }
+
+    @Test
+    void R3_theSameReturnDateEndsAtTwoInstantsForUsersInAucklandAndVancouver() {
+        var period = period(Instant.parse("2026-12-01T00:00:00Z"), LocalDate.of(2026, 12, 10), null);
+
+        // Auckland is on daylight time in December (UTC+13); Vancouver on standard time (UTC-8).
+        assertThat(period.returnsAt(AUCKLAND)).isEqualTo(Instant.parse("2026-12-09T11:00:00Z"));
+        assertThat(period.returnsAt(VANCOUVER)).isEqualTo(Instant.parse("2026-12-10T08:00:00Z"));
+        var between = Instant.parse("2026-12-09T20:00:00Z");
+        assertThat(period.isAwayAt(between, AUCKLAND)).isFalse();
+        assertThat(period.isAwayAt(between, VANCOUVER)).isTrue();
+    }
+
+    @Test
+    void R3_aReturnDateRightAfterADaylightSavingChangeIsStillLocalMidnight() {
+        var start = Instant.parse("2027-03-01T00:00:00Z");
+        // Vancouver springs forward on Sunday 2027-03-14 at 02:00: the 15th begins at UTC-7.
+        assertThat(period(start, LocalDate.of(2027, 3, 15), null).returnsAt(VANCOUVER))
+                .isEqualTo(Instant.parse("2027-03-15T07:00:00Z"));
+        // The 14th itself still begins at UTC-8, before the change.
+        assertThat(period(start, LocalDate.of(2027, 3, 14), null).returnsAt(VANCOUVER))
+                .isEqualTo(Instant.parse("2027-03-14T08:00:00Z"));
+        // Auckland falls back on Sunday 2027-04-04 at 03:00: the 5th begins at UTC+12.
+        assertThat(period(start, LocalDate.of(2027, 4, 5), null).returnsAt(AUCKLAND))
+                .isEqualTo(Instant.parse("2027-04-04T12:00:00Z"));
+        assertThat(period(start, LocalDate.of(2027, 4, 4), null).returnsAt(AUCKLAND))
+                .isEqualTo(Instant.parse("2027-04-03T11:00:00Z"));
+    }
+
+    @Test
+    void R3_anExactReturnInstantIsTakenAsIs() {
+        var returnAt = Instant.parse("2026-12-03T05:00:00Z");
+        var period = period(Instant.parse("2026-12-01T00:00:00Z"), null, returnAt);
+
+        assertThat(period.returnsAt(AUCKLAND)).isEqualTo(returnAt);
+        assertThat(period.isAwayAt(returnAt.minusSeconds(1), VANCOUVER)).isTrue();
+        assertThat(period.isAwayAt(returnAt, VANCOUVER)).isFalse();
+    }
+
+    @Test
+    void anEndedPeriodIsNotAwayAfterItsEnd() {
+        var start = Instant.parse("2026-12-01T00:00:00Z");
+        var ended = new AwayPeriod(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), null, start, null, null,
+                null, null, start, null, start.plusSeconds(60), EndReason.TURNED_OFF, null);
+
+        assertThat(ended.isAwayAt(start.plusSeconds(59), TORONTO)).isTrue();
+        assertThat(ended.isAwayAt(start.plusSeconds(60), TORONTO)).isFalse();
+    }
+}
