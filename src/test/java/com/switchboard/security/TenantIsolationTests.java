@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -37,12 +38,15 @@ class TenantIsolationTests {
     Fixtures fixtures;
 
     @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     @Test
     void aUserOfAnotherAccountGets404FromEveryEndpointAndPageThatTakesAnId() {
-        var a = new AccountA(fixtures, api);
+        var a = new AccountA(fixtures, api, jdbc);
         var b = fixtures.team();
         var bPages = WebSession.login(api, b.admin().email(), Fixtures.PASSWORD);
         var body = new LinkedHashMap<String, Object>();
@@ -93,13 +97,15 @@ class TenantIsolationTests {
                 "POST /api/v1/conversations/{id}/reopen", "GET /conversations/{id}", "POST /conversations/{id}/messages",
                 "POST /conversations/{id}/assignee", "POST /conversations/{id}/close", "POST /conversations/{id}/reopen",
                 "POST /customers/{id}/name", "GET /team/{id}/edit", "POST /team/{id}", "POST /team/{id}/deactivate",
-                "POST /team/{id}/reactivate", "POST /settings/tokens/{id}/revoke");
+                "POST /team/{id}/reactivate", "POST /settings/tokens/{id}/revoke", "GET /api/v1/users/{id}/away",
+                "PUT /api/v1/users/{id}/away", "GET /api/v1/users/{id}/away/history", "GET /team/{id}/away",
+                "POST /team/{id}/away", "POST /notifications/{id}/open");
         a.assertUnchanged();
     }
 
     @Test
     void listsAndSearchesNeverShowAnotherAccountsData() {
-        var a = new AccountA(fixtures, api);
+        var a = new AccountA(fixtures, api, jdbc);
         var b = fixtures.team();
         var bPages = WebSession.login(api, b.admin().email(), Fixtures.PASSWORD);
 
@@ -164,8 +170,9 @@ class TenantIsolationTests {
         final String customerId;
         final String conversationId;
         final String tokenId;
+        final String notificationId;
 
-        AccountA(Fixtures fixtures, Api api) {
+        AccountA(Fixtures fixtures, Api api, JdbcClient jdbc) {
             this.api = api;
             this.team = fixtures.team();
             this.agentId = fixtures.agent(team, "Agent " + tag).id();
@@ -177,6 +184,8 @@ class TenantIsolationTests {
             fixtures.text(team, phone, secretText);
             this.tokenId = api.post("/api/v1/tokens", null, Map.of("email", team.admin().email(), "password",
                     Fixtures.PASSWORD)).field("id");
+            this.notificationId = jdbc.sql("select id::text from notification where user_id = :agent::uuid")
+                    .param("agent", agentId).query(String.class).single();
         }
 
         String fill(String pattern) {
@@ -192,6 +201,9 @@ class TenantIsolationTests {
             }
             else if (pattern.contains("/tokens/{id}")) {
                 id = tokenId;
+            }
+            else if (pattern.contains("/notifications/{id}")) {
+                id = notificationId;
             }
             else {
                 return fail("TenantIsolationTests does not know what id " + pattern + " takes: teach it");

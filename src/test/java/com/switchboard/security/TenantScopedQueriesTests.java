@@ -24,7 +24,8 @@ class TenantScopedQueriesTests {
     private static final Pattern STRING = Pattern.compile("\"((?:select|insert|update|delete)[^\"]*)\"",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TENANT_TABLE = Pattern.compile(
-            "\\b(from|into|update|join)\\s+(app_user|api_token|customer|conversation|conversation_event|message)\\b",
+            "\\b(from|into|update|join)\\s+(app_user|api_token|customer|conversation|conversation_event|message"
+                    + "|away_period|away_reassignment|notification)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern SCOPED = Pattern.compile("account_id\\s*=\\s*:accountId|values\\s*\\([^)]*:accountId",
@@ -36,7 +37,8 @@ class TenantScopedQueriesTests {
             "where lower(email) = lower(:email)", "log-in: people log in with their email alone",
             "lower(email) = lower(:email) and id <> :except", "emails are unique across accounts",
             "where t.token_hash = :hash", "a bearer token names its account",
-            "update api_token set last_used_at = :now where id = :id", "the token row was just found by its hash");
+            "update api_token set last_used_at = :now where id = :id", "the token row was just found by its hash",
+            "where p.ended_at is null and (p.return_on is not null", "the return-date job serves every account");
 
     @Test
     void everyStatementOnTenantDataIsScopedToAnAccount() throws IOException {

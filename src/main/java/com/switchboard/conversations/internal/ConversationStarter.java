@@ -3,9 +3,11 @@ package com.switchboard.conversations.internal;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.switchboard.conversations.ConversationAssigned;
 import com.switchboard.conversations.TimelineEvent;
 import com.switchboard.customers.CustomerCreated;
 
@@ -18,11 +20,14 @@ class ConversationStarter {
 
     private final ConversationRepository conversations;
     private final TimelineRepository timeline;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ConversationStarter(ConversationRepository conversations, TimelineRepository timeline, Clock clock) {
+    ConversationStarter(ConversationRepository conversations, TimelineRepository timeline,
+            ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.timeline = timeline;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -34,6 +39,8 @@ class ConversationStarter {
         if (created.assigneeId() != null) {
             timeline.insertEvent(created.accountId(), id, TimelineEvent.Type.ASSIGNED, created.actorId(), null,
                     created.assigneeId(), TimelineEvent.Reason.MANUAL, now);
+            events.publishEvent(new ConversationAssigned(created.accountId(), id, created.actorId(), null,
+                    created.assigneeId(), TimelineEvent.Reason.MANUAL));
         }
     }
 }

@@ -68,6 +68,8 @@ class AwayApiController {
     @PutMapping
     AwayStatus change(Actor actor, @PathVariable UUID id, @RequestBody AwayRequest request) {
         if (request.away() == null) {
+            // Another account's user is not found, whatever the body says.
+            statuses.status(actor, id);
             throw new InvalidInputException("away", "away.required");
         }
         return statuses.change(actor, id, new AwayChange(request.away(), request.delegateId(), request.returnOn(),

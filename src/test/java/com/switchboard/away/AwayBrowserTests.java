@@ -1,0 +1,162 @@
+package com.switchboard.away;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.switchboard.support.Api;
+import com.switchboard.support.Fixtures;
+import com.switchboard.support.SwitchboardTest;
+import com.switchboard.support.TestClock;
+import com.switchboard.support.browser.Browsers;
+import com.switchboard.support.browser.SwitchboardPages.LoginPage;
+import com.switchboard.support.browser.SwitchboardPages.SimulatorPage;
+
+/** The away status as people see it, in Chromium: R1, R10, R11 and R12, and R4 from the simulator. */
+@SwitchboardTest
+class AwayBrowserTests {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    TestClock clock;
+
+    private final java.util.List<BrowserContext> browsers = new java.util.ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(BrowserContext::close);
+    }
+
+    private Page logIn(Fixtures.Member member, String locale) {
+        var browser = Browsers.newContext(locale);
+        browsers.add(browser);
+        var page = browser.newPage();
+        page.navigate(api.baseUrl() + "/login");
+        new LoginPage(page).logIn(member.email(), Fixtures.PASSWORD);
+        assertThat(page.locator(".usermenu")).containsText(member.name());
+        return page;
+    }
+
+    @Test
+    void anAgentGoesAwayAndEveryoneSeesItEverywhereUntilTheyTurnItOff() {
+        var team = fixtures.team();
+        var alice = team.admin();
+        var bob = fixtures.agent(team, "Bob Tremblay");
+        var carla = fixtures.member(team, "Carla Diaz", "AGENT", "fr");
+        String phone = Fixtures.newPhone();
+        String conversation = fixtures.text(team, phone, "Bonjour, est-ce que mon auto est prête?").field("conversationId");
+        api.put("/api/v1/conversations/" + conversation + "/assignee", alice.token(), Map.of("userId", bob.id()));
+        api.post("/api/v1/conversations/" + conversation + "/messages", bob.token(),
+                Map.of("body", "Pas encore, demain matin."));
+        LocalDate returnOn = LocalDate.now(clock.withZone(ZoneId.of("America/Toronto"))).plusDays(9);
+
+        // R1: Bob turns away mode on in Your settings → Away status.
+        var bobs = logIn(bob, "en-CA");
+        bobs.locator(".usermenu > summary").click();
+        bobs.locator(".usermenu a[href$='/settings']").click();
+        bobs.locator("label[for=away-on]").click();
+        bobs.locator(".delegate-option", new Page.LocatorOptions().setHasText("Alice Roy")).click();
+        bobs.locator("#returnOn").fill(returnOn.toString());
+        bobs.locator("#away button[type=submit]").click();
+
+        // R10: the banner, on every page he sees.
+        String longDate = returnOn.format(DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.ENGLISH));
+        var banner = bobs.locator("#away-banner");
+        assertThat(banner).containsText("Your away status is on");
+        assertThat(banner).containsText("until " + longDate);
+        assertThat(banner).containsText("New conversations go to Alice Roy");
+        bobs.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("away-settings")).setFullPage(true));
+        bobs.navigate(api.baseUrl() + "/");
+        assertThat(banner).isVisible();
+        banner.screenshot(new Locator.ScreenshotOptions().setPath(Browsers.screenshot("away-banner")));
+
+        // R11: Alice sees Bob's name in yellow with a clock wherever it appears.
+        var alices = logIn(alice, "en-CA");
+        alices.navigate(api.baseUrl() + "/conversations/" + conversation + "?view=all");
+        var bobEverywhere = alices.locator(".person--away[data-user-id='" + bob.id() + "']");
+        assertThat(alices.locator(".conversation-row .person--away[data-user-id='" + bob.id() + "']")).hasCount(1);
+        assertThat(alices.locator(".bubble-meta .person--away[data-user-id='" + bob.id() + "']")).hasCount(1);
+        assertThat(alices.locator(".timeline-event .person--away[data-user-id='" + bob.id() + "']")).hasCount(1);
+        assertThat(alices.locator(".picker > summary .person--away[data-user-id='" + bob.id() + "']")).hasCount(1);
+        alices.locator(".picker > summary").click();
+        assertThat(alices.locator(".picker .menu__item .person--away[data-user-id='" + bob.id() + "']")).hasCount(1);
+        assertThat(alices.locator(".picker .menu__item", new Page.LocatorOptions().setHasText("Bob Tremblay")))
+                .containsText("Away: new messages go to Alice Roy");
+        alices.keyboard().press("Escape");
+        assertThat(alices.locator(".picker__hint--away")).containsText(
+                "Bob Tremblay is away: when this customer writes again, the conversation goes to Alice Roy.");
+        var name = bobEverywhere.first().locator(".person__name");
+        assertThat(name).hasCSS("background-color", "rgb(255, 242, 184)");
+        assertThat(name).hasCSS("color", "rgb(92, 67, 0)");
+
+        // R12: the bubble, on hover and on keyboard focus.
+        var clockInTimeline = alices.locator(".timeline-event .person--away[data-user-id='" + bob.id() + "'] button.away__clock");
+        assertThat(clockInTimeline).hasAttribute("aria-label", "Bob Tremblay is away");
+        clockInTimeline.hover();
+        var bubble = alices.locator(".timeline-event .away.is-open .away__bubble");
+        assertThat(bubble).isVisible();
+        assertThat(bubble).containsText("New conversations go to Alice Roy");
+        assertThat(bubble).containsText("Back on " + longDate);
+        alices.locator(".timeline-event").first().screenshot(new Locator.ScreenshotOptions()
+                .setPath(Browsers.screenshot("away-name-and-bubble")));
+        alices.mouse().move(0, 0);
+        assertThat(bubble).isHidden();
+        var clockInList = alices.locator(".conversation-row .person--away[data-user-id='" + bob.id() + "'] button.away__clock");
+        clockInList.focus();
+        assertThat(alices.locator(".conversation-row .away.is-open .away__bubble")).isVisible();
+        assertThat(alices.locator("#" + clockInList.getAttribute("aria-describedby")))
+                .containsText("New conversations go to Alice Roy");
+        alices.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("away-inbox-as-seen-by-a-teammate")));
+
+        alices.navigate(api.baseUrl() + "/team");
+        assertThat(alices.locator("tr[data-user-row='" + bob.id() + "'] .person--away")).hasCount(1);
+        assertThat(alices.locator("tr[data-user-row='" + bob.id() + "']")).containsText("Away");
+
+        // The bubble in the viewer's language and date format.
+        var carlas = logIn(carla, "fr-CA");
+        carlas.navigate(api.baseUrl() + "/team");
+        carlas.locator("tr[data-user-row='" + bob.id() + "'] button.away__clock").focus();
+        var frenchBubble = carlas.locator("tr[data-user-row='" + bob.id() + "'] .away__bubble");
+        assertThat(frenchBubble).containsText("Les nouvelles conversations vont à Alice Roy");
+        assertThat(frenchBubble).containsText("De retour le "
+                + returnOn.format(DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.FRENCH)));
+        frenchBubble.screenshot(new Locator.ScreenshotOptions().setPath(Browsers.screenshot("away-bubble-french")));
+
+        // R4: the customer writes from their phone; the conversation lands with Alice.
+        var simulator = logIn(carla, "en-CA");
+        simulator.navigate(api.baseUrl() + "/simulator");
+        new SimulatorPage(simulator).textFrom(phone, "Allô? C'est urgent.");
+        alices.navigate(api.baseUrl() + "/conversations/" + conversation + "?view=mine");
+        assertThat(alices.locator(".conversation-row.is-current")).hasCount(1);
+        assertThat(alices.locator(".picker > summary")).containsText("Alice Roy");
+        assertThat(alices.locator(".timeline-event").last()).hasText(
+                Pattern.compile("^Reassigned from\\s+Bob Tremblay\\s+to\\s+Alice Roy\\s*:\\s+Bob Tremblay\\s+is away\\s+·"),
+                new LocatorAssertions.HasTextOptions().setUseInnerText(true));
+        assertThat(alices.locator(".bell__count")).hasText("1");
+
+        // R10: Bob turns it off from the banner, and everything clears.
+        bobs.reload();
+        bobs.locator("#away-banner button").click();
+        assertThat(bobs.locator("#away-banner")).hasCount(0);
+        alices.reload();
+        assertThat(alices.locator(".person--away")).hasCount(0);
+    }
+}
