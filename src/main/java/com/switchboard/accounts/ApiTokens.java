@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,11 +33,13 @@ public class ApiTokens {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcClient jdbc, Clock clock) {
+    ApiTokens(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A token as listed in settings; never the token itself. */
@@ -103,11 +106,16 @@ public class ApiTokens {
         if (deleted == 0) {
             throw new NotFoundException();
         }
+        events.publishEvent(new AccessEnded(actor.accountId(), actor.userId(), Access.forToken(actor, tokenId)));
+    }
+
+    /** A bearer token that was accepted: which token, and whom it stands for. */
+    public record Bearer(UUID tokenId, Actor actor) {
     }
 
     /** Who a bearer token stands for, if it is a live token of an active user. */
     @Transactional
-    public Optional<Actor> authenticate(String token) {
+    public Optional<Bearer> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
@@ -124,7 +132,7 @@ public class ApiTokens {
                                 Role.valueOf(rs.getString("role")))))
                 .optional();
         found.ifPresent(owner -> touch(owner.tokenId(), owner.lastUsed()));
-        return found.map(TokenOwner::actor);
+        return found.map(owner -> new Bearer(owner.tokenId(), owner.actor()));
     }
 
     private record TokenOwner(UUID tokenId, Timestamp lastUsed, Actor actor) {

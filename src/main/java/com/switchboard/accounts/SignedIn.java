@@ -1,6 +1,7 @@
 package com.switchboard.accounts;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,7 +17,22 @@ public final class SignedIn {
     private SignedIn() {
     }
 
+    /** The request attribute that holds the id of the API token the request came with, if any. */
+    public static final String TOKEN_ID_ATTRIBUTE = SignedIn.class.getName() + ".tokenId";
+
     public static Optional<User> user(HttpServletRequest request) {
         return Optional.ofNullable((User) request.getAttribute(ATTRIBUTE));
+    }
+
+    /** What the signed-in user was let in with: their API token, or else their session. */
+    public static Optional<Access> access(HttpServletRequest request) {
+        return user(request).flatMap(user -> {
+            if (request.getAttribute(TOKEN_ID_ATTRIBUTE) instanceof UUID tokenId) {
+                return Optional.of(new Access(user.accountId(), user.id(), tokenId, null));
+            }
+            var session = request.getSession(false);
+            return session == null ? Optional.empty()
+                    : Optional.of(Access.forSession(user.accountId(), user.id(), session.getId()));
+        });
     }
 }

@@ -143,6 +143,7 @@ public class Users {
         }
         if (current.active() && !active) {
             events.publishEvent(new UserDeactivated(actor.accountId(), id, actor.userId()));
+            events.publishEvent(new AccessEnded(actor.accountId(), id, null));
         }
         return updated;
     }

@@ -16,6 +16,11 @@ public final class People {
     private final Supplier<List<Person>> loader;
     private Map<UUID, Person> byId;
 
+    /** Builds the people of an account (the web module's directory does). */
+    public interface Loader {
+        People of(UUID accountId);
+    }
+
     public People(Supplier<List<Person>> loader) {
         this.loader = loader;
     }
@@ -26,6 +31,16 @@ public final class People {
             return null;
         }
         return byId().getOrDefault(id, Person.unknown(id));
+    }
+
+    /**
+     * Those whose away bubble names this person as their delegate: when this person's own away
+     * status changes, what those bubbles say changes too (R5).
+     */
+    public List<Person> coveredBy(UUID delegateId) {
+        return byId().values().stream()
+                .filter(p -> p.isAway() && delegateId.equals(p.away().delegateId()))
+                .toList();
     }
 
     /** Active teammates by name: the ones offered in pickers. */

@@ -21,7 +21,7 @@ public class Api {
     private final Environment environment;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    Api(Environment environment) {
+    public Api(Environment environment) {
         this.environment = environment;
     }
 

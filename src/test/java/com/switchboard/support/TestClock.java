@@ -12,7 +12,8 @@ import java.time.ZoneOffset;
  */
 public class TestClock extends Clock {
 
-    private volatile Duration offset = Duration.ZERO;
+    // One test time for the whole test run: a second node started by a test shares it.
+    private static volatile Duration offset = Duration.ZERO;
 
     @Override
     public ZoneId getZone() {
@@ -30,7 +31,9 @@ public class TestClock extends Clock {
     }
 
     public void advance(Duration duration) {
-        offset = offset.plus(duration);
+        synchronized (TestClock.class) {
+            offset = offset.plus(duration);
+        }
     }
 
     /** Moves the clock so that now is {@code instant}; only forward, so other tests never go back in time. */

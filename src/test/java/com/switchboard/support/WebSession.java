@@ -58,6 +58,18 @@ public class WebSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** A GET with this session's cookie to another server (another node of the same deployment). */
+    public Page getAt(String otherBaseUrl, String path) {
+        return send(HttpRequest.newBuilder(URI.create(otherBaseUrl + path)).GET());
+    }
+
+    /** The session cookie, for a client of its own (a live stream). */
+    public String cookieHeader() {
+        return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
     /** Posts a form with the session's CSRF token. */
     public Page post(String path, Map<String, String> form) {
         var fields = new LinkedHashMap<>(form);

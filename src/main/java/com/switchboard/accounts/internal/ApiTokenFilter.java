@@ -9,6 +9,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.switchboard.accounts.ApiTokens;
+import com.switchboard.accounts.SignedIn;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -39,12 +40,13 @@ class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var actor = tokens.authenticate(header.substring(BEARER.length()).strip());
-        if (actor.isEmpty()) {
+        var bearer = tokens.authenticate(header.substring(BEARER.length()).strip());
+        if (bearer.isEmpty()) {
             problems.write(response, HttpStatus.UNAUTHORIZED, "error.unauthorized", "error.badToken");
             return;
         }
-        var principal = SignedInUser.of(actor.get(), null);
+        var principal = SignedInUser.of(bearer.get().actor(), null);
+        request.setAttribute(SignedIn.TOKEN_ID_ATTRIBUTE, bearer.get().tokenId());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));

@@ -1,5 +1,6 @@
 package com.switchboard.accounts.internal;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,11 +19,15 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.csrf.CsrfException;
 
+import com.switchboard.accounts.Access;
+import com.switchboard.accounts.AccessEnded;
 import com.switchboard.accounts.ApiTokens;
 import com.switchboard.accounts.Users;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -65,6 +70,8 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
+                        // The end of a live stream: its request was authorized when it began.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/tokens").permitAll()
                         .anyRequest().authenticated())
                 // A bearer token is not a cookie, so it cannot be forged cross-site; the session can.
@@ -90,7 +97,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager, Users users,
-            ProblemResponses problems) throws Exception {
+            ProblemResponses problems, ApplicationEventPublisher events) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/signup", "/css/**", "/js/**", "/img/**", "/webjars/**",
@@ -105,10 +112,23 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         .failureHandler(loginFailure())
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll()
+                        .addLogoutHandler(announceLogout(events)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
+    }
+
+    /** Runs before the session is invalidated, so that what stays open on it (live streams) closes too. */
+    private static LogoutHandler announceLogout(ApplicationEventPublisher events) {
+        return (request, response, authentication) -> {
+            var session = request.getSession(false);
+            if (session != null && authentication != null
+                    && authentication.getPrincipal() instanceof SignedInUser user) {
+                events.publishEvent(new AccessEnded(user.accountId(), user.userId(),
+                        Access.forSession(user.accountId(), user.userId(), session.getId())));
+            }
+        };
     }
 
     /** Says why a login failed without telling whether an email exists. */

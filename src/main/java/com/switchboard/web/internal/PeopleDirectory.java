@@ -21,7 +21,7 @@ import com.switchboard.web.Person;
  * queries whatever the page shows.
  */
 @Component
-class PeopleDirectory {
+class PeopleDirectory implements People.Loader {
 
     private final Users users;
     private final AwayStatuses away;
@@ -33,7 +33,8 @@ class PeopleDirectory {
         this.clock = clock;
     }
 
-    People of(UUID accountId) {
+    @Override
+    public People of(UUID accountId) {
         return new People(() -> load(accountId));
     }
 

@@ -1,4 +1,4 @@
-package com.switchboard.away.internal;
+package com.switchboard.system.internal;
 
 import javax.sql.DataSource;
 

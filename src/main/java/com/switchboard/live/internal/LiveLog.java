@@ -1,0 +1,189 @@
+package com.switchboard.live.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The live log: events are appended as the last thing their transaction does and announced on
+ * {@value #CHANNEL} when it commits; readers replay an account's events after a given id.
+ * <p>
+ * Within an account, ids grow in commit order: the append takes a per-account lock that the
+ * transaction holds until it commits, so no event of the account can commit with a smaller id
+ * after a larger one has been seen. That is what lets "everything after id N" be exact.
+ */
+@Component
+class LiveLog {
+
+    static final String CHANNEL = "switchboard_live";
+    // The first key of the two-key advisory locks this module takes (a key space of its own).
+    private static final int LOCK_SPACE = 0x11fe;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final TransactionTemplate transaction;
+
+    LiveLog(JdbcClient jdbc, JsonMapper json, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.transaction = transaction;
+    }
+
+    /** Appends an event when the current transaction commits (or at once when there is none). */
+    void append(UUID accountId, UUID userId, String type, Map<String, Object> facts) {
+        var event = new Pending(accountId, userId, type, json.writeValueAsString(facts));
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            transaction.executeWithoutResult(status -> write(List.of(event)));
+            return;
+        }
+        pendingOfThisTransaction().events.add(event);
+    }
+
+    /** Tells every node, when the current transaction commits, that an access ended. */
+    void announceAccessEnded(UUID userId, String accessKey) {
+        jdbc.sql("select pg_notify(:channel, :payload)")
+                .param("channel", CHANNEL)
+                .param("payload", "end:" + userId + ":" + (accessKey == null ? "*" : accessKey))
+                .query((rs, row) -> 1).list();
+    }
+
+    List<LiveEvent> byIds(List<Long> ids) {
+        return jdbc.sql("select id, account_id, user_id, type, payload::text from live_event where id = any(:ids) order by id")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(LiveLog::map)
+                .list();
+    }
+
+    /**
+     * The account's events after {@code afterId} that this user may see, oldest first; null when
+     * the log no longer reaches back that far, or when there are more than {@code limit}.
+     */
+    List<LiveEvent> after(UUID accountId, UUID userId, long afterId, int limit) {
+        long prunedThrough = jdbc.sql("select pruned_through from live_event_horizon").query(Long.class).single();
+        if (afterId < prunedThrough) {
+            return null;
+        }
+        var events = jdbc.sql("""
+                select id, account_id, user_id, type, payload::text from live_event
+                where account_id = :accountId and id > :afterId and (user_id is null or user_id = :userId)
+                order by id limit :limit
+                """)
+                .param("accountId", accountId)
+                .param("userId", userId)
+                .param("afterId", afterId)
+                .param("limit", limit + 1)
+                .query(LiveLog::map)
+                .list();
+        return events.size() > limit ? null : events;
+    }
+
+    /** Where the account's log stands now: a page rendered now has seen everything up to here. */
+    long position(UUID accountId) {
+        return jdbc.sql("""
+                select greatest((select coalesce(max(id), 0) from live_event where account_id = :accountId),
+                                (select pruned_through from live_event_horizon))
+                """)
+                .param("accountId", accountId)
+                .query(Long.class).single();
+    }
+
+    /** Forgets events older than the retention, and remembers how far it went. */
+    int prune(Duration retention) {
+        return transaction.execute(status -> {
+            List<Long> gone = jdbc.sql("""
+                    delete from live_event where created_at < now() - make_interval(secs => :seconds) returning id
+                    """)
+                    .param("seconds", retention.toSeconds())
+                    .query(Long.class).list();
+            if (!gone.isEmpty()) {
+                jdbc.sql("update live_event_horizon set pruned_through = greatest(pruned_through, :id)")
+                        .param("id", gone.stream().max(Comparator.naturalOrder()).orElseThrow())
+                        .update();
+            }
+            return gone.size();
+        });
+    }
+
+    private void write(List<Pending> events) {
+        var byAccount = events.stream().collect(Collectors.groupingBy(Pending::accountId));
+        List<String> ids = new ArrayList<>();
+        // Always in the same order, so that two transactions never wait for each other's lock.
+        byAccount.keySet().stream().sorted().forEach(accountId -> {
+            jdbc.sql("select pg_advisory_xact_lock(:space, hashtext(cast(:accountId as text)))")
+                    .param("space", LOCK_SPACE)
+                    .param("accountId", accountId)
+                    .query((rs, row) -> 1).list();
+            for (Pending event : byAccount.get(accountId)) {
+                ids.add(String.valueOf(jdbc.sql("""
+                        insert into live_event (account_id, user_id, type, payload)
+                        values (:accountId, :userId, :type, cast(:payload as jsonb)) returning id
+                        """)
+                        .param("accountId", event.accountId())
+                        .param("userId", event.userId())
+                        .param("type", event.type())
+                        .param("payload", event.payload())
+                        .query(Long.class).single()));
+            }
+        });
+        // Delivered by PostgreSQL when the transaction commits, and never if it rolls back.
+        jdbc.sql("select pg_notify(:channel, :payload)")
+                .param("channel", CHANNEL)
+                .param("payload", "events:" + String.join(",", ids))
+                .query((rs, row) -> 1).list();
+    }
+
+    // Looked up among the transaction's synchronizations, which a nested REQUIRES_NEW suspends:
+    // each transaction writes its own events.
+    private PendingEvents pendingOfThisTransaction() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof PendingEvents pending) {
+                return pending;
+            }
+        }
+        var pending = new PendingEvents();
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending;
+    }
+
+    private static LiveEvent map(ResultSet rs, int row) throws SQLException {
+        return new LiveEvent(rs.getLong("id"), rs.getObject("account_id", UUID.class),
+                rs.getObject("user_id", UUID.class), rs.getString("type"), rs.getString("payload"));
+    }
+
+    private record Pending(UUID accountId, UUID userId, String type, String payload) {
+    }
+
+    /** The events of one transaction, written just before it commits. */
+    private final class PendingEvents implements TransactionSynchronization {
+
+        private final List<Pending> events = new ArrayList<>();
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!events.isEmpty()) {
+                write(events);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package com.switchboard.live.internal.web;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import com.switchboard.accounts.SignedIn;
+import com.switchboard.accounts.User;
+import com.switchboard.live.internal.LiveStreams;
+import com.switchboard.system.InvalidInputException;
+import com.switchboard.system.UnauthorizedException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** {@code GET /api/v1/stream}: the caller's account's live events, as Server-Sent Events. */
+@RestController
+class StreamController {
+
+    private final LiveStreams streams;
+
+    StreamController(LiveStreams streams) {
+        this.streams = streams;
+    }
+
+    @Operation(summary = "Live events of your account (Server-Sent Events)", description = """
+            Event names: away, conversation.assigned, message.created, conversation.status, notification \
+            (yours only), refresh (you missed too much: reload what you show). Each event has an id; \
+            reconnect with Last-Event-ID (or ?since=) to receive what you missed. Comment lines are heartbeats.""")
+    @GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(User me, HttpServletRequest request, HttpServletResponse response,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            @Parameter(description = "The last event id you have, when you cannot send Last-Event-ID")
+            @RequestParam(name = "since", required = false) String since) {
+        var access = SignedIn.access(request).orElseThrow(() -> new UnauthorizedException("error.unauthorized.detail"));
+        // Proxies such as nginx would otherwise hold events back to fill their buffers.
+        response.setHeader("X-Accel-Buffering", "no");
+        response.setHeader("Cache-Control", "no-store");
+        String last = lastEventId != null && !lastEventId.isBlank() ? lastEventId : since;
+        return streams.open(me, access, last == null ? null : parse(last));
+    }
+
+    private static long parse(String eventId) {
+        try {
+            long id = Long.parseLong(eventId.strip());
+            if (id >= 0) {
+                return id;
+            }
+        }
+        catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new InvalidInputException("lastEventId", "live.badLastEventId");
+    }
+}

@@ -1,0 +1,130 @@
+package com.switchboard.live;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.switchboard.support.Api;
+import com.switchboard.support.Fixtures;
+import com.switchboard.support.SwitchboardTest;
+import com.switchboard.support.browser.Browsers;
+import com.switchboard.support.browser.SwitchboardPages.LoginPage;
+import com.switchboard.support.browser.SwitchboardPages.SimulatorPage;
+
+/** R13 in Chromium: two teammates' open pages follow each other without a reload. */
+@SwitchboardTest
+class LiveBrowserTests {
+
+    // R13: "within about a second".
+    private static final LocatorAssertions.IsVisibleOptions WITHIN_A_SECOND =
+            new LocatorAssertions.IsVisibleOptions().setTimeout(1000);
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    Fixtures fixtures;
+
+    private final List<BrowserContext> browsers = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(BrowserContext::close);
+    }
+
+    private Page logIn(Fixtures.Member member) {
+        var browser = Browsers.newContext("en-CA");
+        browsers.add(browser);
+        var page = browser.newPage();
+        page.navigate(api.baseUrl() + "/login");
+        new LoginPage(page).logIn(member.email(), Fixtures.PASSWORD);
+        assertThat(page.locator(".usermenu")).containsText(member.name());
+        return page;
+    }
+
+    /** Marks the page, so that the test can tell it was updated in place rather than reloaded. */
+    private static void markNotReloaded(Page page) {
+        page.evaluate("window.notReloaded = true");
+        assertThat(page.locator("body[data-live=open]")).hasCount(1);
+    }
+
+    private static boolean wasNotReloaded(Page page) {
+        return Boolean.TRUE.equals(page.evaluate("window.notReloaded === true"));
+    }
+
+    @Test
+    void R13_whenBobGoesAwayAliceSeesItAtOnceAndTheCustomersNextMessageLandsInHerOpenInbox() {
+        var team = fixtures.team();
+        var alice = team.admin();
+        var bob = fixtures.agent(team, "Bob Tremblay");
+        String phone = Fixtures.newPhone();
+        String conversation = fixtures.text(team, phone, "Is my car ready?").field("conversationId");
+        api.put("/api/v1/conversations/" + conversation + "/assignee", alice.token(), Map.of("userId", bob.id()));
+
+        // Alice has the conversation open, with a reply half written.
+        var alices = logIn(alice);
+        alices.navigate(api.baseUrl() + "/conversations/" + conversation + "?view=all");
+        alices.locator("#composer-body").fill("Let me check with the shop");
+        markNotReloaded(alices);
+        // Bob has his inbox open in a second tab.
+        var bobs = logIn(bob);
+        var bobsOtherTab = bobs.context().newPage();
+        bobsOtherTab.navigate(api.baseUrl() + "/");
+        markNotReloaded(bobsOtherTab);
+
+        // Bob turns away mode on in his settings, with Alice as his delegate.
+        bobs.navigate(api.baseUrl() + "/settings");
+        bobs.locator("label[for=away-on]").click();
+        bobs.locator(".delegate-option", new Page.LocatorOptions().setHasText("Alice Roy")).click();
+        bobs.locator("#away button[type=submit]").click();
+        assertThat(bobs.locator("#away-banner")).isVisible();
+
+        // Alice's page: Bob's name turns yellow with its clock, in the list and in the open conversation.
+        String bobAway = ".person--away[data-user-id='" + bob.id() + "']";
+        assertThat(alices.locator(".conversation-row " + bobAway + " .away__clock")).isVisible(WITHIN_A_SECOND);
+        assertThat(alices.locator(".picker > summary " + bobAway)).isVisible(WITHIN_A_SECOND);
+        assertThat(alices.locator(".picker__hint--away")).isVisible(WITHIN_A_SECOND);
+        // Bob's other tab: the banner appears.
+        assertThat(bobsOtherTab.locator("#away-banner")).isVisible(WITHIN_A_SECOND);
+        assertThat(bobsOtherTab.locator("#away-banner")).containsText("New conversations go to Alice Roy");
+        alices.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("live-away-seen-by-a-teammate")));
+
+        // The customer writes from the simulator: Bob is away, so the conversation comes to Alice (R4).
+        var simulator = bobs.context().newPage();
+        simulator.navigate(api.baseUrl() + "/simulator");
+        new SimulatorPage(simulator).textFrom(phone, "Hello? Anyone there?");
+
+        var newest = alices.locator(".thread__stream .bubble-row--inbound").last();
+        assertThat(newest).isVisible(WITHIN_A_SECOND);
+        assertThat(newest).containsText("Hello? Anyone there?");
+        assertThat(alices.locator(".timeline-event").last()).hasText(
+                Pattern.compile("^Reassigned from\\s+Bob Tremblay\\s+to\\s+Alice Roy"),
+                new LocatorAssertions.HasTextOptions().setUseInnerText(true).setTimeout(1000));
+        assertThat(alices.locator(".picker > summary")).containsText("Alice Roy");
+        assertThat(alices.locator(".conversation-row").first()).containsText("Hello? Anyone there?");
+        assertThat(alices.locator(".bell__count")).hasText("1");
+        // Her draft is still there, and nothing was reloaded.
+        assertThat(alices.locator("#composer-body")).hasValue("Let me check with the shop");
+        Assertions.assertThat(wasNotReloaded(alices)).as("updated in place, not reloaded").isTrue();
+        Assertions.assertThat(wasNotReloaded(bobsOtherTab)).as("updated in place, not reloaded").isTrue();
+        alices.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("live-message-arrives")));
+
+        // Bob turns away mode off from the banner of his other tab: everything clears everywhere.
+        bobsOtherTab.locator("#away-banner button").click();
+        assertThat(bobsOtherTab.locator("#away-banner")).hasCount(0);
+        assertThat(alices.locator(".person--away")).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(1000));
+        assertThat(bobs.locator("#away-banner")).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(1000));
+        Assertions.assertThat(wasNotReloaded(alices)).as("updated in place, not reloaded").isTrue();
+    }
+}
