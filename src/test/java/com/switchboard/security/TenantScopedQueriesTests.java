@@ -25,20 +25,28 @@ class TenantScopedQueriesTests {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TENANT_TABLE = Pattern.compile(
             "\\b(from|into|update|join)\\s+(app_user|api_token|customer|conversation|conversation_event|message"
-                    + "|away_period|away_reassignment|notification)\\b",
+                    + "|away_period|away_reassignment|notification|live_event)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern SCOPED = Pattern.compile("account_id\\s*=\\s*:accountId|values\\s*\\([^)]*:accountId",
             Pattern.CASE_INSENSITIVE);
 
     /** Statements allowed to span accounts, by a fragment of their text, with why. */
-    private static final Map<String, String> CROSS_ACCOUNT = Map.of(
-            "cu.created_at as customer_created_at", "the shared select list; every use appends the account",
-            "where lower(email) = lower(:email)", "log-in: people log in with their email alone",
-            "lower(email) = lower(:email) and id <> :except", "emails are unique across accounts",
-            "where t.token_hash = :hash", "a bearer token names its account",
-            "update api_token set last_used_at = :now where id = :id", "the token row was just found by its hash",
-            "where p.ended_at is null and (p.return_on is not null", "the return-date job serves every account");
+    private static final Map<String, String> CROSS_ACCOUNT = Map.ofEntries(
+            Map.entry("cu.created_at as customer_created_at", "the shared select list; every use appends the account"),
+            Map.entry("where lower(email) = lower(:email)", "log-in: people log in with their email alone"),
+            Map.entry("lower(email) = lower(:email) and id <> :except", "emails are unique across accounts"),
+            Map.entry("where t.token_hash = :hash", "a bearer token names its account"),
+            Map.entry("update api_token set last_used_at = :now where id = :id",
+                    "the token row was just found by its hash"),
+            Map.entry("where p.ended_at is null and (p.return_on is not null", "the return-date job serves every account"),
+            Map.entry("select id from app_user where id = any(:ids) and active",
+                    "the live streams' access check: ids of authenticated requests, answered yes or no"),
+            Map.entry("select id from api_token where id = any(:ids)",
+                    "the live streams' access check: ids of authenticated requests, answered yes or no"),
+            Map.entry("from live_event where id = any(:ids)",
+                    "a node's listener reads what was just committed, and sends each entry to its own account only"),
+            Map.entry("delete from live_event where created_at <", "the log's retention serves every account"));
 
     @Test
     void everyStatementOnTenantDataIsScopedToAnAccount() throws IOException {

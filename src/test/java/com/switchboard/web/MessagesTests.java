@@ -62,7 +62,9 @@ class MessagesTests {
 
     private static void collect(Path root, Pattern pattern, Set<String> into) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            // The live stream's event names ("message.created") look like keys, and are not.
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.endsWith(Path.of("live", "internal", "LiveTypes.java"))).toList()) {
                 var matcher = pattern.matcher(Files.readString(file));
                 while (matcher.find()) {
                     String key = matcher.group(1);

@@ -55,14 +55,15 @@ class LiveHub {
         Set<Subscriber> ofAccount = byAccount.computeIfAbsent(viewer.accountId(), id -> ConcurrentHashMap.newKeySet());
         var subscriber = new Subscriber(viewer, access, emitter, lastId, settings.bufferSize(), writers,
                 closed -> remove(viewer.accountId(), closed));
-        emitter.onCompletion(subscriber::close);
+        emitter.onCompletion(subscriber::ended);
         emitter.onTimeout(subscriber::close);
-        emitter.onError(error -> subscriber.close());
+        emitter.onError(error -> subscriber.ended());
         // Registered before the catch-up, so that nothing committed meanwhile falls between the two.
         ofAccount.add(subscriber);
         try {
             subscriber.greet(RECONNECT_MILLIS);
             catchUp(subscriber);
+            subscriber.opened();
         }
         catch (RuntimeException e) {
             subscriber.close();

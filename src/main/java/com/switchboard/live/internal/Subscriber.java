@@ -29,11 +29,13 @@ final class Subscriber {
     private final SseEmitter emitter;
     private final Executor writers;
     private final ArrayBlockingQueue<SseEventBuilder> queue;
-    private final AtomicBoolean writing = new AtomicBoolean();
+    // Until opened(), the request thread that opens the stream writes; then the writers do.
+    private final AtomicBoolean writing = new AtomicBoolean(true);
     private final Consumer<Subscriber> onClose;
     private long lastId;
     private List<Held> held = new ArrayList<>();
     private volatile boolean closed;
+    private volatile boolean completeWhenIdle;
 
     Subscriber(User viewer, Access access, SseEmitter emitter, long lastId, int bufferSize, Executor writers,
             Consumer<Subscriber> onClose) {
@@ -107,6 +109,15 @@ final class Subscriber {
         }
     }
 
+    /**
+     * Hands what was queued while opening (the greeting, the replay) to the emitter on the opening
+     * request's own thread, before the emitter is returned: Spring sends it with the response
+     * headers. Only what comes after is written by the writers.
+     */
+    void opened() {
+        write();
+    }
+
     /** A comment line, which keeps proxies from closing an idle stream and finds dead clients. */
     void heartbeat() {
         enqueue(SseEmitter.event().comment(""));
@@ -116,23 +127,34 @@ final class Subscriber {
         enqueue(SseEmitter.event().reconnectTime(reconnectMillis).comment("switchboard"));
     }
 
-    /** Ends the stream; a browser reconnects by itself (and is refused if its access ended). */
+    /**
+     * Ends the stream; a browser reconnects by itself (and is refused if its access ended). The
+     * response is completed by the writer, after any write in progress: a response is only ever
+     * touched by one thread at a time.
+     */
     void close() {
-        if (closed) {
-            return;
+        if (markClosed()) {
+            completeWhenIdle = true;
+            schedule();
         }
-        closed = true;
-        onClose.accept(this);
-        try {
-            emitter.complete();
-        }
-        catch (RuntimeException alreadyGone) {
-            // The connection was already closed by the client or the container.
-        }
+    }
+
+    /** The container ended the stream (the client left, or an error): nothing more to write. */
+    void ended() {
+        markClosed();
     }
 
     boolean isClosed() {
         return closed;
+    }
+
+    private synchronized boolean markClosed() {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        onClose.accept(this);
+        return true;
     }
 
     private void enqueue(SseEventBuilder event) {
@@ -143,6 +165,10 @@ final class Subscriber {
             close();
             return;
         }
+        schedule();
+    }
+
+    private void schedule() {
         if (writing.compareAndSet(false, true)) {
             writers.execute(this::write);
         }
@@ -154,15 +180,21 @@ final class Subscriber {
             while (!closed && (event = queue.poll()) != null) {
                 emitter.send(event);
             }
+            if (completeWhenIdle) {
+                completeWhenIdle = false;
+                emitter.complete();
+            }
         }
         catch (IOException | RuntimeException gone) {
-            close();
+            // The container ends the request itself after a failed write.
+            completeWhenIdle = false;
+            markClosed();
         }
         finally {
             writing.set(false);
         }
-        // An event may have been queued after the loop ended and before the flag was cleared.
-        if (!closed && !queue.isEmpty() && writing.compareAndSet(false, true)) {
+        // Work may have come after the loop ended and before the flag was cleared.
+        if ((completeWhenIdle || (!closed && !queue.isEmpty())) && writing.compareAndSet(false, true)) {
             writers.execute(this::write);
         }
     }

@@ -23,6 +23,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -79,6 +80,12 @@ class Refusals {
     }
 
     // Anything else is our fault: the API still answers problem+json, and the cause goes to the log only.
+    // A client went away mid-response (a live stream's tab closed): nothing to answer, nothing wrong.
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("Client gone: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (!isApi(request) || e instanceof ErrorResponse

@@ -66,6 +66,7 @@ class SubscriberTests {
         var client = new Client(false);
         var subscriber = subscriber(client, 16, new AtomicBoolean());
         subscriber.replayed();
+        subscriber.opened();
 
         subscriber.send(11, "message.created", "{\"n\":11}");
         subscriber.send(9, "message.created", "{\"n\":9}");
@@ -87,6 +88,7 @@ class SubscriberTests {
         subscriber.replay(12, "message.created", "{}");
         subscriber.replay(13, "message.created", "{}");
         subscriber.replayed();
+        subscriber.opened();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> client.received.size() == 3);
         assertThat(client.received).extracting(frame -> frame.substring(0, frame.indexOf('\n')))
@@ -102,6 +104,8 @@ class SubscriberTests {
         var fine = subscriber(healthy, 4, new AtomicBoolean());
         slow.replayed();
         fine.replayed();
+        slow.opened();
+        fine.opened();
 
         for (int id = 11; id <= 30; id++) {
             slow.send(id, "message.created", "{}");
