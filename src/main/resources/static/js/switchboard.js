@@ -341,6 +341,7 @@
             });
             on("conversation.assigned", function () { scheduleRefresh(["conversations"]); });
             on("message.created", function () { scheduleRefresh(["conversations"]); });
+            on("message.delivery", function () { scheduleRefresh(["conversations"]); });
             on("conversation.status", function () { scheduleRefresh(["conversations"]); });
             on("notification", function () { scheduleRefresh(["notifications"]); });
             on("refresh", function () { scheduleRefresh(["all"]); });

@@ -21,7 +21,21 @@ public interface SmsChannel {
      * What the provider said.
      *
      * @param error why it failed, for people to read; null unless failed
+     * @param errorCode the provider's code for the failure, or null
+     * @param providerSid the provider's id of the message, when it took it
      */
-    record Outcome(DeliveryStatus status, String error) {
+    record Outcome(DeliveryStatus status, String error, String errorCode, String providerSid) {
+
+        public static Outcome delivered() {
+            return new Outcome(DeliveryStatus.DELIVERED, null, null, null);
+        }
+    }
+
+    /** The provider could not be reached or failed on its side (5xx): the send is tried again later. */
+    class TemporaryFailure extends RuntimeException {
+
+        public TemporaryFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

@@ -18,6 +18,7 @@ import com.switchboard.accounts.Users;
 import com.switchboard.conversations.internal.ConversationRepository;
 import com.switchboard.conversations.internal.TimelineRepository;
 import com.switchboard.customers.Customers;
+import com.switchboard.system.ConflictException;
 import com.switchboard.system.InvalidInputException;
 import com.switchboard.system.NotFoundException;
 
@@ -111,6 +112,9 @@ public class Conversations {
         }
         String text = body(body);
         var conversation = conversations.lock(actor.accountId(), conversationId).orElseThrow(NotFoundException::new);
+        if (messageKind == MessageKind.OUTBOUND && conversation.customer().isUnsubscribed()) {
+            throw new ConflictException("body", "message.customerUnsubscribed");
+        }
         return append(conversation, messageKind, text, actor.userId(), clock.instant());
     }
 
@@ -155,10 +159,53 @@ public class Conversations {
         return timeline.hasRepliedSince(accountId, conversationId, authorId, since);
     }
 
-    /** Records the outcome of sending an outbound message through the SMS channel. */
+    /**
+     * Records the outcome of sending an outbound message through the SMS channel.
+     *
+     * @param providerSid the provider's id of the message, when it took it; null otherwise
+     * @param error why it failed, for people; null unless it failed
+     */
     @Transactional
-    public void recordDelivery(UUID accountId, UUID messageId, DeliveryStatus status, String error) {
-        timeline.updateDelivery(accountId, messageId, status, error);
+    public void recordDelivery(UUID accountId, UUID messageId, DeliveryStatus status, String error, String errorCode,
+            String providerSid) {
+        var message = timeline.message(accountId, messageId).orElseThrow(NotFoundException::new);
+        timeline.updateDelivery(accountId, messageId, status, error, errorCode);
+        if (providerSid != null) {
+            timeline.setProviderSid(accountId, messageId, providerSid);
+        }
+        events.publishEvent(new MessageDeliveryChanged(accountId, message.conversationId(), messageId, status));
+    }
+
+    /** A delivery report from the provider, for the message it knows by that id; false if none. */
+    @Transactional
+    public boolean recordDeliveryReport(UUID accountId, String providerSid, DeliveryStatus status, String error,
+            String errorCode) {
+        var found = timeline.findByProviderSid(accountId, providerSid);
+        found.ifPresent(ids -> {
+            timeline.updateDelivery(accountId, ids[0], status, error, errorCode);
+            events.publishEvent(new MessageDeliveryChanged(accountId, ids[1], ids[0], status));
+        });
+        return found.isPresent();
+    }
+
+    /** Sends a message that failed again, as it was written. */
+    @Transactional
+    public Message retry(Actor actor, UUID conversationId, UUID messageId) {
+        var conversation = conversations.lock(actor.accountId(), conversationId).orElseThrow(NotFoundException::new);
+        var message = timeline.message(actor.accountId(), messageId)
+                .filter(m -> m.conversationId().equals(conversationId))
+                .orElseThrow(NotFoundException::new);
+        if (message.kind() != MessageKind.OUTBOUND || !message.canBeRetried()) {
+            throw new ConflictException("message", "message.notRetriable");
+        }
+        if (conversation.customer().isUnsubscribed()) {
+            throw new ConflictException("body", "message.customerUnsubscribed");
+        }
+        timeline.updateDelivery(actor.accountId(), messageId, DeliveryStatus.QUEUED, null, null);
+        events.publishEvent(new MessageDeliveryChanged(actor.accountId(), conversationId, messageId,
+                DeliveryStatus.QUEUED));
+        events.publishEvent(new OutboundRetried(actor.accountId(), conversationId, messageId));
+        return timeline.message(actor.accountId(), messageId).orElseThrow();
     }
 
     /** An outbound message, for the channel that sends it. */

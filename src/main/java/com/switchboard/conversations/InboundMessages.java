@@ -1,6 +1,7 @@
 package com.switchboard.conversations;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.switchboard.conversations.internal.ConversationRepository;
+import com.switchboard.conversations.internal.TimelineRepository;
 import com.switchboard.customers.Customers;
 
 /**
@@ -22,10 +24,12 @@ public class InboundMessages {
     private final ConversationRepository conversationRepository;
     private final Conversations conversations;
     private final ObjectProvider<InboundRouting> routing;
+    private final TimelineRepository timeline;
     private final Clock clock;
 
     InboundMessages(Customers customers, ConversationRepository conversationRepository, Conversations conversations,
-            ObjectProvider<InboundRouting> routing, Clock clock) {
+            ObjectProvider<InboundRouting> routing, TimelineRepository timeline, Clock clock) {
+        this.timeline = timeline;
         this.customers = customers;
         this.conversationRepository = conversationRepository;
         this.conversations = conversations;
@@ -44,11 +48,31 @@ public class InboundMessages {
      */
     @Transactional
     public Received receive(UUID accountId, String fromE164, String body) {
+        return receive(accountId, fromE164, body, null).orElseThrow();
+    }
+
+    /**
+     * Stores a text the SMS provider knows as {@code providerSid}, once: empty when that text was
+     * stored before (providers deliver again when unsure, sometimes twice at once).
+     */
+    @Transactional
+    public Optional<Received> receive(UUID accountId, String fromE164, String body, String providerSid) {
+        var now = clock.instant();
+        // The claim comes first, so that a second delivery changes nothing at all.
+        if (providerSid != null && !timeline.claimReceipt(accountId, providerSid, now)) {
+            return Optional.empty();
+        }
         var customer = customers.byPhoneOrNew(accountId, fromE164);
         var conversation = conversationRepository.lockByCustomer(accountId, customer.id()).orElseThrow();
-        var now = clock.instant();
         // Whatever a customer sends is kept as sent; an empty text (a picture alone) still shows.
         var message = conversations.append(conversation, MessageKind.INBOUND, body == null ? "" : body, null, now);
+        if (providerSid != null) {
+            timeline.setProviderSid(accountId, message.id(), providerSid);
+        }
+        Boolean optsOut = OptOutKeywords.optsOut(body);
+        if (optsOut != null) {
+            customers.setSubscribed(accountId, customer.id(), !optsOut, now);
+        }
         var decision = routing.getIfAvailable(() -> inbound -> InboundRouting.Decision.keep())
                 .route(new InboundRouting.Inbound(accountId, conversation.id(), customer.id(),
                         conversation.assigneeId(), now));
@@ -57,6 +81,6 @@ public class InboundMessages {
             conversations.changeAssignee(conversation, decision.toUserId(), null, decision.reason(), now);
             assignee = decision.toUserId();
         }
-        return new Received(customer.id(), conversation.id(), message, assignee);
+        return Optional.of(new Received(customer.id(), conversation.id(), message, assignee));
     }
 }

@@ -37,4 +37,10 @@ public record Message(
     public boolean isNote() {
         return kind == MessageKind.NOTE;
     }
+
+    /** A reply the provider refused or could not deliver, which a teammate may send again. */
+    public boolean canBeRetried() {
+        return kind == MessageKind.OUTBOUND
+                && (deliveryStatus == DeliveryStatus.FAILED || deliveryStatus == DeliveryStatus.UNDELIVERED);
+    }
 }

@@ -1,6 +1,8 @@
 package com.switchboard.customers;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,7 +62,7 @@ public class Customers {
             }
         }
         checks.throwIfAny();
-        var customer = new Customer(UUID.randomUUID(), actor.accountId(), cleanName, e164, clock.instant());
+        var customer = new Customer(UUID.randomUUID(), actor.accountId(), cleanName, e164, clock.instant(), null);
         if (!customers.insertIfAbsent(customer)) {
             throw new ConflictException("phone", "customer.phoneTaken", phones.display(e164));
         }
@@ -78,7 +80,7 @@ public class Customers {
         if (existing.isPresent()) {
             return existing.get();
         }
-        var customer = new Customer(UUID.randomUUID(), accountId, null, e164, clock.instant());
+        var customer = new Customer(UUID.randomUUID(), accountId, null, e164, clock.instant(), null);
         if (customers.insertIfAbsent(customer)) {
             events.publishEvent(new CustomerCreated(accountId, customer.id(), null, null));
             return customer;
@@ -116,10 +118,20 @@ public class Customers {
         String cleanName = name(name, checks);
         checks.throwIfAny();
         customers.rename(actor.accountId(), id, cleanName);
-        return new Customer(customer.id(), customer.accountId(), cleanName, customer.phone(), customer.createdAt());
+        return new Customer(customer.id(), customer.accountId(), cleanName, customer.phone(), customer.createdAt(),
+                customer.unsubscribedAt());
     }
 
     /** The LIKE pattern for the digits of a query that looks like part of a phone number, else null. */
+    /**
+     * Records that the customer opted out of texts (they sent STOP), or back in (START): carriers
+     * require that nothing is sent to a customer who opted out.
+     */
+    @Transactional
+    public void setSubscribed(UUID accountId, UUID customerId, boolean subscribed, Instant at) {
+        customers.setUnsubscribed(accountId, customerId, subscribed ? null : Timestamp.from(at));
+    }
+
     public static String digitsLike(String query) {
         String digits = query.replaceAll("[^0-9]", "");
         boolean phoneish = query.matches("[0-9+().\\-\\s]+");

@@ -2,6 +2,10 @@ package com.switchboard.support;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 /** Beans the tests add: the movable clock, the API client and the fixtures. */
 @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
@@ -11,6 +15,19 @@ public class TestConfiguration {
     @Primary
     TestClock testClock() {
         return new TestClock();
+    }
+
+    /** A local stand-in for Twilio's REST API: the SMS channel is pointed at it. */
+    @Bean(destroyMethod = "stop")
+    WireMockServer twilioStub() {
+        var stub = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        stub.start();
+        return stub;
+    }
+
+    @Bean
+    DynamicPropertyRegistrar twilioApiUrl(WireMockServer twilioStub) {
+        return registry -> registry.add("switchboard.twilio.api-url", twilioStub::baseUrl);
     }
 
     @Bean

@@ -25,7 +25,7 @@ public class ConversationRepository {
     private static final String SELECT = """
             select c.id, c.account_id, c.customer_id, c.status, c.assignee_id, c.last_activity_at,
                    c.last_message_preview, c.last_message_kind, c.created_at,
-                   cu.name as customer_name, cu.phone as customer_phone, cu.created_at as customer_created_at
+                   cu.name as customer_name, cu.phone as customer_phone, cu.created_at as customer_created_at, cu.unsubscribed_at as customer_unsubscribed_at
             from conversation c
             join customer cu on cu.account_id = c.account_id and cu.id = c.customer_id
             """;
@@ -186,7 +186,8 @@ public class ConversationRepository {
     private static Conversation map(ResultSet rs, int row) throws SQLException {
         UUID accountId = rs.getObject("account_id", UUID.class);
         var customer = new Customer(rs.getObject("customer_id", UUID.class), accountId, rs.getString("customer_name"),
-                rs.getString("customer_phone"), rs.getTimestamp("customer_created_at").toInstant());
+                rs.getString("customer_phone"), rs.getTimestamp("customer_created_at").toInstant(),
+                Optional.ofNullable(rs.getTimestamp("customer_unsubscribed_at")).map(Timestamp::toInstant).orElse(null));
         String kind = rs.getString("last_message_kind");
         return new Conversation(
                 rs.getObject("id", UUID.class),

@@ -113,13 +113,46 @@ public class TimelineRepository {
                 .single();
     }
 
-    public void updateDelivery(UUID accountId, UUID messageId, DeliveryStatus status, String error) {
+    /**
+     * Claims a provider's message id for the account; false when it was claimed before (the
+     * provider delivered the same text twice). A concurrent claim waits for the first to commit.
+     */
+    public boolean claimReceipt(UUID accountId, String providerSid, Instant at) {
+        return jdbc.sql("""
+                insert into inbound_receipt (provider_sid, account_id, received_at) values (:sid, :accountId, :at)
+                on conflict (provider_sid) do nothing
+                """)
+                .param("sid", providerSid)
+                .param("accountId", accountId)
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    public void setProviderSid(UUID accountId, UUID messageId, String providerSid) {
+        jdbc.sql("update message set provider_sid = :sid where account_id = :accountId and id = :id")
+                .param("sid", providerSid)
+                .param("accountId", accountId)
+                .param("id", messageId)
+                .update();
+    }
+
+    /** The message the provider knows by that id: its id and conversation. */
+    public Optional<UUID[]> findByProviderSid(UUID accountId, String providerSid) {
+        return jdbc.sql("select id, conversation_id from message where account_id = :accountId and provider_sid = :sid")
+                .param("accountId", accountId)
+                .param("sid", providerSid)
+                .query((rs, row) -> new UUID[] {rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class)})
+                .optional();
+    }
+
+    public void updateDelivery(UUID accountId, UUID messageId, DeliveryStatus status, String error, String errorCode) {
         jdbc.sql("""
-                update message set delivery_status = :status, delivery_error = :error
+                update message set delivery_status = :status, delivery_error = :error, delivery_error_code = :code
                 where account_id = :accountId and id = :id and kind = 'OUTBOUND'
                 """)
                 .param("status", status.name())
                 .param("error", error)
+                .param("code", errorCode)
                 .param("accountId", accountId)
                 .param("id", messageId)
                 .update();

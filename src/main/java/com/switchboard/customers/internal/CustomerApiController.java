@@ -37,9 +37,11 @@ class CustomerApiController {
     record CreateCustomerRequest(String name, String phone, UUID assigneeId) {
     }
 
-    record CustomerJson(UUID id, String name, String phone, Instant createdAt) {
+    /** {@code unsubscribedAt}: when the customer texted STOP (no text may be sent to them), or null. */
+    record CustomerJson(UUID id, String name, String phone, Instant createdAt, Instant unsubscribedAt) {
         static CustomerJson of(Customer customer) {
-            return new CustomerJson(customer.id(), customer.name(), customer.phone(), customer.createdAt());
+            return new CustomerJson(customer.id(), customer.name(), customer.phone(), customer.createdAt(),
+                    customer.unsubscribedAt());
         }
     }
 

@@ -78,12 +78,21 @@ public class CustomerRepository {
                 .update();
     }
 
+    public void setUnsubscribed(UUID accountId, UUID id, Timestamp at) {
+        jdbc.sql("update customer set unsubscribed_at = :at where account_id = :accountId and id = :id")
+                .param("at", at)
+                .param("accountId", accountId)
+                .param("id", id)
+                .update();
+    }
+
     static Customer map(ResultSet rs, int row) throws SQLException {
         return new Customer(
                 rs.getObject("id", UUID.class),
                 rs.getObject("account_id", UUID.class),
                 rs.getString("name"),
                 rs.getString("phone"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                Optional.ofNullable(rs.getTimestamp("unsubscribed_at")).map(Timestamp::toInstant).orElse(null));
     }
 }

@@ -10,6 +10,7 @@ import com.switchboard.accounts.AccessEnded;
 import com.switchboard.away.AwayStatusChanged;
 import com.switchboard.conversations.ConversationAssigned;
 import com.switchboard.conversations.ConversationStatusChanged;
+import com.switchboard.conversations.MessageDeliveryChanged;
 import com.switchboard.conversations.MessageRecorded;
 import com.switchboard.notifications.NotificationCreated;
 
@@ -47,6 +48,12 @@ class LiveEventRecorder {
     void on(ConversationStatusChanged event) {
         log.append(event.accountId(), null, LiveTypes.STATUS, facts("conversationId", event.conversationId(),
                 "status", event.status().name()));
+    }
+
+    @EventListener
+    void on(MessageDeliveryChanged event) {
+        log.append(event.accountId(), null, LiveTypes.DELIVERY, facts("conversationId", event.conversationId(),
+                "messageId", event.messageId(), "status", event.status().name()));
     }
 
     @EventListener

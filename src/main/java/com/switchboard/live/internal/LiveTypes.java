@@ -9,6 +9,8 @@ final class LiveTypes {
     static final String ASSIGNED = "conversation.assigned";
     /** A message or note was stored: {@code {conversationId, messageId, kind, authorId}}. */
     static final String MESSAGE = "message.created";
+    /** What became of a reply changed (sent, delivered, failed): {@code {conversationId, messageId, status}}. */
+    static final String DELIVERY = "message.delivery";
     /** A conversation was closed or reopened: {@code {conversationId, status}}. */
     static final String STATUS = "conversation.status";
     /** A notification for the subscriber: {@code {notificationId, unread}}. */

@@ -44,7 +44,7 @@ class ConversationApiController {
         this.conversations = conversations;
     }
 
-    record CustomerJson(UUID id, String name, String phone) {
+    record CustomerJson(UUID id, String name, String phone, Instant unsubscribedAt) {
     }
 
     record ConversationJson(UUID id, String status, UUID assigneeId, CustomerJson customer, Instant lastActivityAt,
@@ -52,7 +52,8 @@ class ConversationApiController {
 
         static ConversationJson of(Conversation c) {
             return new ConversationJson(c.id(), c.status().name(), c.assigneeId(),
-                    new CustomerJson(c.customer().id(), c.customer().name(), c.customer().phone()),
+                    new CustomerJson(c.customer().id(), c.customer().name(), c.customer().phone(),
+                            c.customer().unsubscribedAt()),
                     c.lastActivityAt(), c.lastMessagePreview(), c.createdAt());
         }
     }
@@ -124,6 +125,12 @@ class ConversationApiController {
     @ResponseStatus(HttpStatus.CREATED)
     MessageJson send(Actor actor, @PathVariable UUID id, @RequestBody SendRequest request) {
         return MessageJson.of(conversations.send(actor, id, request.body(), kind(request.kind())));
+    }
+
+    @Operation(summary = "Send again a reply that the SMS provider refused or could not deliver")
+    @PostMapping("/{id}/messages/{messageId}/retry")
+    MessageJson retry(Actor actor, @PathVariable UUID id, @PathVariable UUID messageId) {
+        return MessageJson.of(conversations.retry(actor, id, messageId));
     }
 
     @Operation(summary = "Assign the conversation to a teammate, or to nobody with a null userId")

@@ -63,6 +63,13 @@ class InboxController {
         return back(filter, id);
     }
 
+    @PostMapping("/conversations/{id}/messages/{messageId}/retry")
+    String retry(Actor actor, @PathVariable UUID id, @PathVariable UUID messageId,
+            @ModelAttribute("filter") InboxFilter filter, BindingResult ignoredBadParams) {
+        conversations.retry(actor, id, messageId);
+        return back(filter, id);
+    }
+
     @PostMapping("/conversations/{id}/assignee")
     String assign(Actor actor, @PathVariable UUID id, @ModelAttribute("filter") InboxFilter filter,
             BindingResult ignoredBadParams, @RequestParam(required = false) UUID userId) {

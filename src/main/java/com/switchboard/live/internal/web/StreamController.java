@@ -29,7 +29,7 @@ class StreamController {
     }
 
     @Operation(summary = "Live events of your account (Server-Sent Events)", description = """
-            Event names: away, conversation.assigned, message.created, conversation.status, notification \
+            Event names: away, conversation.assigned, message.created, message.delivery, conversation.status, notification \
             (yours only), refresh (you missed too much: reload what you show). Each event has an id; \
             reconnect with Last-Event-ID (or ?since=) to receive what you missed. Comment lines are heartbeats.""")
     @GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

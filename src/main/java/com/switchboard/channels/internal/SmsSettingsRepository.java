@@ -1,0 +1,73 @@
+package com.switchboard.channels.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code sms_settings} and {@code sms_number} tables. */
+@Repository
+class SmsSettingsRepository {
+
+    /** An account's provider as stored: the token still encrypted. */
+    record Stored(UUID accountId, SmsProvider provider, String accountSid, String encryptedToken) {
+    }
+
+    private final JdbcClient jdbc;
+
+    SmsSettingsRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Stored> find(UUID accountId) {
+        return jdbc.sql("select * from sms_settings where account_id = :accountId")
+                .param("accountId", accountId)
+                .query((rs, row) -> new Stored(accountId, SmsProvider.valueOf(rs.getString("provider")),
+                        rs.getString("account_sid"), rs.getString("auth_token_encrypted")))
+                .optional();
+    }
+
+    List<String> numbers(UUID accountId) {
+        return jdbc.sql("select phone from sms_number where account_id = :accountId order by phone")
+                .param("accountId", accountId)
+                .query(String.class).list();
+    }
+
+    /** The account that owns one of its numbers: how an inbound text finds its account. */
+    Optional<UUID> accountOfNumber(String e164) {
+        return jdbc.sql("select account_id from sms_number where phone = :phone")
+                .param("phone", e164)
+                .query(UUID.class).optional();
+    }
+
+    void save(UUID accountId, SmsProvider provider, String accountSid, String encryptedToken, UUID by, Instant at) {
+        jdbc.sql("""
+                insert into sms_settings (account_id, provider, account_sid, auth_token_encrypted, updated_at, updated_by)
+                values (:accountId, :provider, :sid, :token, :at, :by)
+                on conflict (account_id) do update set provider = excluded.provider, account_sid = excluded.account_sid,
+                    auth_token_encrypted = excluded.auth_token_encrypted, updated_at = excluded.updated_at,
+                    updated_by = excluded.updated_by
+                """)
+                .param("accountId", accountId)
+                .param("provider", provider.name())
+                .param("sid", accountSid)
+                .param("token", encryptedToken)
+                .param("at", Timestamp.from(at))
+                .param("by", by)
+                .update();
+    }
+
+    void replaceNumbers(UUID accountId, List<String> numbers) {
+        jdbc.sql("delete from sms_number where account_id = :accountId").param("accountId", accountId).update();
+        for (String number : numbers) {
+            jdbc.sql("insert into sms_number (phone, account_id) values (:phone, :accountId)")
+                    .param("phone", number)
+                    .param("accountId", accountId)
+                    .update();
+        }
+    }
+}
