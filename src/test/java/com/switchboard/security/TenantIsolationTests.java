@@ -99,7 +99,9 @@ class TenantIsolationTests {
                 "POST /customers/{id}/name", "GET /team/{id}/edit", "POST /team/{id}", "POST /team/{id}/deactivate",
                 "POST /team/{id}/reactivate", "POST /settings/tokens/{id}/revoke", "GET /api/v1/users/{id}/away",
                 "PUT /api/v1/users/{id}/away", "GET /api/v1/users/{id}/away/history", "GET /team/{id}/away",
-                "POST /team/{id}/away", "POST /notifications/{id}/open");
+                "POST /team/{id}/away", "POST /notifications/{id}/open",
+                "POST /api/v1/conversations/{id}/messages/{messageId}/retry",
+                "POST /conversations/{id}/messages/{messageId}/retry");
         a.assertUnchanged();
     }
 
@@ -171,6 +173,7 @@ class TenantIsolationTests {
         final String conversationId;
         final String tokenId;
         final String notificationId;
+        final String messageId;
 
         AccountA(Fixtures fixtures, Api api, JdbcClient jdbc) {
             this.api = api;
@@ -181,7 +184,7 @@ class TenantIsolationTests {
             this.customerId = customer.field("id");
             this.conversationId = api.get("/api/v1/conversations?customerId=" + customerId, team.admin().token())
                     .json().get(0).get("id").asString();
-            fixtures.text(team, phone, secretText);
+            this.messageId = fixtures.text(team, phone, secretText).field("messageId");
             this.tokenId = api.post("/api/v1/tokens", null, Map.of("email", team.admin().email(), "password",
                     Fixtures.PASSWORD)).field("id");
             this.notificationId = jdbc.sql("select id::text from notification where user_id = :agent::uuid")
@@ -208,7 +211,7 @@ class TenantIsolationTests {
             else {
                 return fail("TenantIsolationTests does not know what id " + pattern + " takes: teach it");
             }
-            return pattern.replace("{id}", id);
+            return pattern.replace("{id}", id).replace("{messageId}", messageId);
         }
 
         void assertNotIn(String body, String where) {

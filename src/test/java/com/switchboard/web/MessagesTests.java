@@ -49,7 +49,9 @@ class MessagesTests {
                 "role.AGENT", "inbox.pages", "inbox.page", "away.history.message", "notifications.title",
                 "event.away.colon", "format.dateAtTime", "message.kindInvalid", "settings.tokens.revoke",
                 "simulator.messagesWith", "panel.conversation", "layout.mainNavigation", "team.awayStatus",
-                "inbox.preview.note", "away.history.setBy", "settings.profile", "team.lead");
+                "inbox.preview.note", "away.history.setBy", "settings.profile", "team.lead",
+                // A brand, and the label of Twilio's own (English-only) console.
+                "sms.provider.TWILIO", "sms.connect.incoming");
         var untranslated = new TreeSet<String>();
         for (String key : english.stringPropertyNames()) {
             if (english.getProperty(key).equals(french.getProperty(key)) && !same.contains(key)
