@@ -204,7 +204,7 @@ public class Conversations {
         timeline.updateDelivery(actor.accountId(), messageId, DeliveryStatus.QUEUED, null, null);
         events.publishEvent(new MessageDeliveryChanged(actor.accountId(), conversationId, messageId,
                 DeliveryStatus.QUEUED));
-        events.publishEvent(new OutboundRetried(actor.accountId(), conversationId, messageId));
+        events.publishEvent(new OutboundQueued(actor.accountId(), conversationId, messageId));
         return timeline.message(actor.accountId(), messageId).orElseThrow();
     }
 
@@ -228,6 +228,9 @@ public class Conversations {
         conversations.recordActivity(conversation.accountId(), conversation.id(), at, preview(body), kind);
         events.publishEvent(new MessageRecorded(conversation.accountId(), conversation.id(), message.id(), kind,
                 authorId));
+        if (kind == MessageKind.OUTBOUND) {
+            events.publishEvent(new OutboundQueued(conversation.accountId(), conversation.id(), message.id()));
+        }
         return message;
     }
 

@@ -2,9 +2,6 @@ package com.switchboard.conversations;
 
 import java.util.UUID;
 
-/**
- * A message was stored in a conversation. Outbound ones are then sent through the account's SMS
- * channel, after the storing transaction commits.
- */
+/** A message was stored in a conversation (a reply then also waits to be sent: {@link OutboundQueued}). */
 public record MessageRecorded(UUID accountId, UUID conversationId, UUID messageId, MessageKind kind, UUID authorId) {
 }

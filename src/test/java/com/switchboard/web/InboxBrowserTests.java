@@ -86,6 +86,11 @@ class InboxBrowserTests {
         // The conversation is Bob's now: it left the unassigned list and is in his.
         Assertions.assertThat(api.get("/api/v1/conversations?assignee=me", bobToken).json().get(0)
                 .get("lastMessagePreview").asString()).isEqualTo("Yes! It is ready for pickup until 6 pm.");
+        // The Teammate filter, whose menu loads its names when it opens.
+        page.locator("#teammate-filter > summary").click();
+        page.locator("#teammate-filter .menu__item", new Page.LocatorOptions().setHasText("Bob Tremblay")).click();
+        assertThat(page.locator("#teammate-filter > summary")).containsText("Bob Tremblay");
+        assertThat(inbox.row(customer)).isVisible();
 
         inbox.settings().chooseLanguage("fr");
         assertThat(page.locator(".topnav")).containsText("Boîte de réception");

@@ -58,7 +58,7 @@ class CurrentUserFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
-                || path.startsWith("/img/") || path.equals("/favicon.ico");
+        return path.startsWith("/assets/") || path.startsWith("/webjars/")
+                || path.equals("/favicon.ico");
     }
 }

@@ -102,7 +102,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // The SMS provider's webhooks: each request is checked by its signature instead.
                         .requestMatchers("/webhooks/**").permitAll()
-                        .requestMatchers("/login", "/signup", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                        .requestMatchers("/login", "/signup", "/assets/**", "/webjars/**",
                                 "/favicon.ico", "/error", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/api/docs/**", "/swagger-ui/**")
                         .permitAll()

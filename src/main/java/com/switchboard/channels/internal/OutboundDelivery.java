@@ -17,9 +17,7 @@ import org.springframework.transaction.annotation.Propagation;
 import com.switchboard.channels.SmsChannel;
 import com.switchboard.conversations.Conversations;
 import com.switchboard.conversations.DeliveryStatus;
-import com.switchboard.conversations.MessageKind;
-import com.switchboard.conversations.MessageRecorded;
-import com.switchboard.conversations.OutboundRetried;
+import com.switchboard.conversations.OutboundQueued;
 
 /**
  * Sends each outbound message once its transaction has committed. The event publication registry
@@ -56,15 +54,8 @@ class OutboundDelivery implements SmartLifecycle {
     // No transaction around the provider's call: no connection is held while it answers or while
     // waiting to try again; each outcome is recorded in a short transaction of its own.
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(MessageRecorded recorded) {
-        if (recorded.kind() == MessageKind.OUTBOUND) {
-            deliver(recorded.accountId(), recorded.conversationId(), recorded.messageId());
-        }
-    }
-
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(OutboundRetried retried) {
-        deliver(retried.accountId(), retried.conversationId(), retried.messageId());
+    void on(OutboundQueued queued) {
+        deliver(queued.accountId(), queued.conversationId(), queued.messageId());
     }
 
     private void deliver(UUID accountId, UUID conversationId, UUID messageId) {

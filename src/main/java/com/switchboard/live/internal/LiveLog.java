@@ -120,32 +120,34 @@ class LiveLog {
         });
     }
 
+    // One statement per account: the lock, the entries and the notification in a single round trip,
+    // since the lock is held until the commit and every round trip under it delays the account's
+    // other transactions. The cross join takes the lock before the first entry draws its id.
     private void write(List<Pending> events) {
         var byAccount = events.stream().collect(Collectors.groupingBy(Pending::accountId));
-        List<String> ids = new ArrayList<>();
         // Always in the same order, so that two transactions never wait for each other's lock.
         byAccount.keySet().stream().sorted().forEach(accountId -> {
-            jdbc.sql("select pg_advisory_xact_lock(:space, hashtext(cast(:accountId as text)))")
-                    .param("space", LOCK_SPACE)
-                    .param("accountId", accountId)
-                    .query((rs, row) -> 1).list();
-            for (Pending event : byAccount.get(accountId)) {
-                ids.add(String.valueOf(jdbc.sql("""
+            var ofAccount = byAccount.get(accountId);
+            jdbc.sql("""
+                    with written as (
                         insert into live_event (account_id, user_id, type, payload)
-                        values (:accountId, :userId, :type, cast(:payload as jsonb)) returning id
-                        """)
-                        .param("accountId", event.accountId())
-                        .param("userId", event.userId())
-                        .param("type", event.type())
-                        .param("payload", event.payload())
-                        .query(Long.class).single()));
-            }
+                        select :accountId, e.user_id, e.type, cast(e.payload as jsonb)
+                        from unnest(cast(:userIds as uuid[]), cast(:types as text[]), cast(:payloads as text[]))
+                             with ordinality as e(user_id, type, payload, n)
+                        cross join (select pg_advisory_xact_lock(:space, hashtext(cast(:accountId as text)))) as locked
+                        order by e.n
+                        returning id)
+                    select pg_notify(:channel, 'events:' || string_agg(id::text, ',' order by id)) from written
+                    """)
+                    .param("accountId", accountId)
+                    .param("userIds", ofAccount.stream().map(Pending::userId).toArray(UUID[]::new))
+                    .param("types", ofAccount.stream().map(Pending::type).toArray(String[]::new))
+                    .param("payloads", ofAccount.stream().map(Pending::payload).toArray(String[]::new))
+                    .param("space", LOCK_SPACE)
+                    .param("channel", CHANNEL)
+                    // Delivered by PostgreSQL when the transaction commits, and never if it rolls back.
+                    .query((rs, row) -> 1).list();
         });
-        // Delivered by PostgreSQL when the transaction commits, and never if it rolls back.
-        jdbc.sql("select pg_notify(:channel, :payload)")
-                .param("channel", CHANNEL)
-                .param("payload", "events:" + String.join(",", ids))
-                .query((rs, row) -> 1).list();
     }
 
     // Looked up among the transaction's synchronizations, which a nested REQUIRES_NEW suspends:

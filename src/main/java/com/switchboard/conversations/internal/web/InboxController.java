@@ -42,6 +42,16 @@ class InboxController {
         return page(actor, filter, null, model);
     }
 
+    /** The Teammate filter's menu, loaded when it opens. */
+    @GetMapping("/inbox/teammates")
+    String teammates(@ModelAttribute("filter") InboxFilter filter, BindingResult ignoredBadParams,
+            @RequestParam(defaultValue = "/") String base, Model model) {
+        // Only the inbox's own pages: the menu's links are built on it.
+        model.addAttribute("base", base.matches("/(conversations/[0-9a-fA-F-]{36})?") ? base : "/");
+        model.addAttribute("teammateMenu", true);
+        return "inbox :: teammateMenuLoaded";
+    }
+
     @GetMapping("/conversations/{id}")
     String conversation(Actor actor, @PathVariable UUID id, @ModelAttribute("filter") InboxFilter filter,
             BindingResult ignoredBadParams, Model model) {
