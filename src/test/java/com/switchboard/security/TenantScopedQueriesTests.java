@@ -28,7 +28,8 @@ class TenantScopedQueriesTests {
                     + "|away_period|away_reassignment|notification|live_event)\\b",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern SCOPED = Pattern.compile("account_id\\s*=\\s*:accountId|values\\s*\\([^)]*:accountId",
+    private static final Pattern SCOPED = Pattern.compile("account_id\\s*=\\s*:accountId|values\\s*\\([^)]*:accountId"
+            + "|\\(account_id[^)]*\\)\\s*select\\s+:accountId",
             Pattern.CASE_INSENSITIVE);
 
     /** Statements allowed to span accounts, by a fragment of their text, with why. */
