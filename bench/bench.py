@@ -18,11 +18,10 @@ import random
 import re
 import resource
 import shutil
+import shlex
 import signal
 import socket
-import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -77,6 +76,17 @@ class CpuMeter:
         self.cores = (usage.ru_utime + usage.ru_stime - self.cpu) / max(self.seconds, 1e-9)
 
 
+def run_concurrently(work, concurrency):
+    """Runs `work` on that many threads until each returns; measures the generator's CPU meanwhile."""
+    with CpuMeter() as cpu:
+        threads = [threading.Thread(target=work) for _ in range(concurrency)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    return cpu
+
+
 # ---------------------------------------------------------------- PostgreSQL, outside the application
 
 class Postgres:
@@ -88,7 +98,7 @@ class Postgres:
 
     def _run(self, args, **kw):
         if self.as_postgres:
-            args = ["su", "postgres", "-s", "/bin/sh", "-c", " ".join(map(shlex_quote, args))]
+            args = ["su", "postgres", "-s", "/bin/sh", "-c", " ".join(map(shlex.quote, args))]
         return subprocess.run(args, check=True, capture_output=True, text=True, **kw)
 
     def start(self):
@@ -116,11 +126,6 @@ class Postgres:
             self._run([f"{self.pg_bin}/pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop"])
         finally:
             shutil.rmtree(self.dir, ignore_errors=True)
-
-
-def shlex_quote(text):
-    import shlex
-    return shlex.quote(text)
 
 
 # ---------------------------------------------------------------- the application
@@ -293,12 +298,7 @@ def b1_inbound(pg, mode, concurrency, seconds):
         with lock:
             latencies.extend(mine)
 
-    with CpuMeter() as cpu:
-        threads = [threading.Thread(target=sender) for _ in range(concurrency)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+    cpu = run_concurrently(sender, concurrency)
     stored = int(pg.psql("select count(*) from inbound_receipt")) - stored_before
     return dict(concurrency=concurrency, rate=sent[0] / cpu.seconds, p50=percentile(latencies, 50) * 1000,
                 p99=percentile(latencies, 99) * 1000, errors=len(errors), lost=sent[0] - stored, accepted=sent[0],
@@ -433,12 +433,7 @@ def b3_inbox(pg, name, path, headers, seconds, concurrency=8):
         with lock:
             latencies.extend(mine)
 
-    with CpuMeter() as cpu:
-        threads = [threading.Thread(target=user) for _ in range(concurrency)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+    cpu = run_concurrently(user, concurrency)
     statements = statements_so_far(pg)
     return dict(name=name, requests=len(latencies), p50=percentile(latencies, 50) * 1000,
                 p99=percentile(latencies, 99) * 1000, per_request=statements / max(1, len(latencies)),
