@@ -35,7 +35,8 @@ class LivePages implements WebMvcConfigurer, HandlerInterceptor {
     // position says (then the stream repeats a little), never less.
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod)) {
+        // Pages are read with GET; a form's POST answers with a redirect to one.
+        if (!(handler instanceof HandlerMethod) || !"GET".equals(request.getMethod())) {
             return true;
         }
         SignedIn.user(request).ifPresent(me -> request.setAttribute("liveSince", streams.position(me.accountId())));
