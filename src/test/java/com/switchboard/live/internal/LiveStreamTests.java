@@ -174,7 +174,7 @@ class LiveStreamTests {
     }
 
     @Test
-    void R13_loggingOutOrBeingDeactivatedEndsTheStreamAtOnce() {
+    void R13_loggingOutRevokingATokenOrBeingDeactivatedEndsTheStreamAtOnce() {
         var team = fixtures.team();
         var bob = fixtures.agent(team, "Bob Tremblay");
 
@@ -187,6 +187,15 @@ class LiveStreamTests {
                 .field("token");
         var tokenStream = LiveStream.open(api.baseUrl(), secondToken, null);
         var otherTokenStream = LiveStream.open(api.baseUrl(), bob.token(), null);
+
+        // Revoking one token ends the stream that came with it, and only that one.
+        var revoker = WebSession.login(api, bob.email(), Fixtures.PASSWORD);
+        var revoked = api.post("/api/v1/tokens", null, Map.of("email", bob.email(), "password", Fixtures.PASSWORD));
+        var revokedStream = LiveStream.open(api.baseUrl(), revoked.field("token"), null);
+        assertThat(revoker.post("/settings/tokens/" + revoked.field("id") + "/revoke", Map.of()).status())
+                .isEqualTo(302);
+        await().atMost(SOON).until(revokedStream::hasEnded);
+        assertThat(tokenStream.hasEnded()).isFalse();
 
         browser.post("/logout", Map.of());
         await().atMost(SOON).until(sessionStream::hasEnded);
