@@ -2,10 +2,9 @@
 -- assignee (the common case), in the same order and transactions, for a random customer of the
 -- benchmark account (see bench/README.md). Run with -M prepared and -D customers=N.
 \set n random(1, :customers)
--- The webhook finds the account by the number texted, then its credentials and numbers.
-select account_id as acc from sms_number where phone = '+15145550000' \gset
-select * from sms_settings where account_id = :acc;
-select phone from sms_number where account_id = :acc order by phone;
+-- The webhook finds the account and its credentials by the number texted.
+select s.account_id as acc, s.provider, s.account_sid, s.auth_token_encrypted
+    from sms_number n join sms_settings s on s.account_id = n.account_id where n.phone = '+15145550000' \gset
 begin;
 insert into inbound_receipt (provider_sid, account_id, received_at) values (gen_random_uuid()::text, :acc, now())
     on conflict (provider_sid) do nothing;

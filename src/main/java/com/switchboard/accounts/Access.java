@@ -15,8 +15,8 @@ import java.util.UUID;
  */
 public record Access(UUID accountId, UUID userId, UUID tokenId, String sessionId) {
 
-    static Access forToken(Actor actor, UUID tokenId) {
-        return new Access(actor.accountId(), actor.userId(), tokenId, null);
+    public static Access forToken(UUID accountId, UUID userId, UUID tokenId) {
+        return new Access(accountId, userId, tokenId, null);
     }
 
     public static Access forSession(UUID accountId, UUID userId, String sessionId) {

@@ -106,7 +106,7 @@ public class ApiTokens {
         if (deleted == 0) {
             throw new NotFoundException();
         }
-        events.publishEvent(new AccessEnded(actor.accountId(), actor.userId(), Access.forToken(actor, tokenId)));
+        events.publishEvent(new AccessEnded(actor.accountId(), actor.userId(), Access.forToken(actor.accountId(), actor.userId(), tokenId)));
     }
 
     /** A bearer token that was accepted: which token, and whom it stands for. */

@@ -28,7 +28,7 @@ public final class SignedIn {
     public static Optional<Access> access(HttpServletRequest request) {
         return user(request).flatMap(user -> {
             if (request.getAttribute(TOKEN_ID_ATTRIBUTE) instanceof UUID tokenId) {
-                return Optional.of(new Access(user.accountId(), user.id(), tokenId, null));
+                return Optional.of(Access.forToken(user.accountId(), user.id(), tokenId));
             }
             var session = request.getSession(false);
             return session == null ? Optional.empty()

@@ -64,7 +64,7 @@ public class SmsSettings {
     public View view(Actor actor) {
         requireAdmin(actor);
         var stored = repository.find(actor.accountId());
-        return new View(stored.map(SmsSettingsRepository.Stored::provider).orElse(defaultProvider()),
+        return new View(stored.map(SmsSettingsRepository.Stored::provider).orElse(SmsProvider.SIMULATOR),
                 stored.map(SmsSettingsRepository.Stored::accountSid).orElse(null),
                 stored.map(s -> s.encryptedToken() != null).orElse(false),
                 repository.numbers(actor.accountId()));
@@ -137,19 +137,32 @@ public class SmsSettings {
                         repository.numbers(accountId).stream().findFirst().orElse(null)));
     }
 
-    /** The Twilio account that owns a number (the number a customer texted, or texts come from). */
-    public Optional<TwilioAccount> twilioByNumber(String e164) {
-        return repository.accountOfNumber(e164).flatMap(this::twilio);
+    /** What checks a webhook's signature: the account, on Twilio, that owns a number. */
+    public record WebhookAccount(UUID accountId, String authToken) {
+        @Override
+        public String toString() {
+            return "WebhookAccount[" + accountId + "]";
+        }
+    }
+
+    /**
+     * The Twilio account that owns a number (the number a customer texted, or texts come from), in
+     * one statement: every inbound text starts here.
+     */
+    public Optional<WebhookAccount> twilioByNumber(String e164) {
+        return repository.findByNumber(e164)
+                .filter(s -> s.provider() == SmsProvider.TWILIO)
+                .map(s -> new WebhookAccount(s.accountId(), cipher.decrypt(s.encryptedToken())));
+    }
+
+    /** Who carries the account's texts; the simulator until an admin chooses. */
+    public SmsProvider provider(UUID accountId) {
+        return repository.find(accountId).map(SmsSettingsRepository.Stored::provider).orElse(SmsProvider.SIMULATOR);
     }
 
     /** Whether the simulator carries this account's texts. */
     public boolean usesSimulator(UUID accountId) {
-        return deployment.simulatorEnabled()
-                && repository.find(accountId).map(s -> s.provider() == SmsProvider.SIMULATOR).orElse(true);
-    }
-
-    private SmsProvider defaultProvider() {
-        return SmsProvider.SIMULATOR;
+        return deployment.simulatorEnabled() && provider(accountId) == SmsProvider.SIMULATOR;
     }
 
     private static SmsProvider parseProvider(String provider, InvalidInputException.Checks checks) {

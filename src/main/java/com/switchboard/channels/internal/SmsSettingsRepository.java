@@ -1,5 +1,7 @@
 package com.switchboard.channels.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -26,9 +28,13 @@ class SmsSettingsRepository {
     Optional<Stored> find(UUID accountId) {
         return jdbc.sql("select * from sms_settings where account_id = :accountId")
                 .param("accountId", accountId)
-                .query((rs, row) -> new Stored(accountId, SmsProvider.valueOf(rs.getString("provider")),
-                        rs.getString("account_sid"), rs.getString("auth_token_encrypted")))
+                .query((rs, row) -> map(rs))
                 .optional();
+    }
+
+    private static Stored map(ResultSet rs) throws SQLException {
+        return new Stored(rs.getObject("account_id", UUID.class), SmsProvider.valueOf(rs.getString("provider")),
+                rs.getString("account_sid"), rs.getString("auth_token_encrypted"));
     }
 
     List<String> numbers(UUID accountId) {
@@ -37,11 +43,15 @@ class SmsSettingsRepository {
                 .query(String.class).list();
     }
 
-    /** The account that owns one of its numbers: how an inbound text finds its account. */
-    Optional<UUID> accountOfNumber(String e164) {
-        return jdbc.sql("select account_id from sms_number where phone = :phone")
+    /** The settings of the account that owns a number: how an inbound text finds its account. */
+    Optional<Stored> findByNumber(String e164) {
+        return jdbc.sql("""
+                select s.account_id, s.provider, s.account_sid, s.auth_token_encrypted
+                from sms_number n join sms_settings s on s.account_id = n.account_id where n.phone = :phone
+                """)
                 .param("phone", e164)
-                .query(UUID.class).optional();
+                .query((rs, row) -> map(rs))
+                .optional();
     }
 
     void save(UUID accountId, SmsProvider provider, String accountSid, String encryptedToken, UUID by, Instant at) {

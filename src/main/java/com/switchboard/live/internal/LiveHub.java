@@ -137,10 +137,6 @@ class LiveHub {
         forEach(Subscriber::close);
     }
 
-    int size() {
-        return byAccount.values().stream().mapToInt(Set::size).sum();
-    }
-
     private void catchUp(Subscriber subscriber) {
         var viewer = subscriber.viewer();
         subscriber.holdLive();

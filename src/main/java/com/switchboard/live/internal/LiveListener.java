@@ -33,7 +33,6 @@ class LiveListener implements SmartLifecycle {
     private final LiveLog liveLog;
     private final LiveHub hub;
     private volatile boolean running;
-    private volatile boolean listening;
     private Thread thread;
 
     LiveListener(DataSource dataSource, LiveLog liveLog, LiveHub hub) {
@@ -71,11 +70,6 @@ class LiveListener implements SmartLifecycle {
         return running;
     }
 
-    /** Whether the node is listening now (for tests and health). */
-    boolean isListening() {
-        return listening;
-    }
-
     private void listen() {
         long backoff = 100;
         boolean reconnecting = false;
@@ -85,7 +79,6 @@ class LiveListener implements SmartLifecycle {
                 try (var statement = connection.createStatement()) {
                     statement.execute("listen " + LiveLog.CHANNEL);
                 }
-                listening = true;
                 backoff = 100;
                 if (reconnecting) {
                     log.info("Listening for live events again; streams catch up from the log");
@@ -100,7 +93,6 @@ class LiveListener implements SmartLifecycle {
                 }
             }
             catch (SQLException | RuntimeException e) {
-                listening = false;
                 if (!running) {
                     return;
                 }
@@ -115,7 +107,6 @@ class LiveListener implements SmartLifecycle {
                 backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
             }
         }
-        listening = false;
     }
 
     private void handle(PGNotification[] notifications) {

@@ -32,9 +32,4 @@ public class LiveStreams {
     public long position(UUID accountId) {
         return liveLog.position(accountId);
     }
-
-    /** How many streams this node holds open. */
-    public int openStreams() {
-        return hub.size();
-    }
 }

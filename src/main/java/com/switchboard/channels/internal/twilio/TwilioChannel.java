@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import com.switchboard.channels.SmsChannel;
+import com.switchboard.channels.internal.SmsProvider;
 import com.switchboard.channels.internal.SmsSettings;
 import com.switchboard.conversations.DeliveryStatus;
 import com.switchboard.system.Deployment;
@@ -39,7 +40,7 @@ class TwilioChannel implements SmsChannel {
 
     @Override
     public boolean serves(UUID accountId) {
-        return settings.twilio(accountId).isPresent();
+        return settings.provider(accountId) == SmsProvider.TWILIO;
     }
 
     @Override
