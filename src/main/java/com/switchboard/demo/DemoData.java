@@ -14,8 +14,9 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,9 +37,12 @@ import com.switchboard.system.Deployment;
 /**
  * Loads the demo account "Demo Motors" into an empty database, through the same services a user
  * goes through, then spreads its messages over the past weeks. Prints the demo logins.
+ * <p>
+ * It loads once every bean exists and before the web server opens its port, so that nobody, not
+ * the login page nor the readiness probe, answers before the demo can be used.
  */
 @Component
-public class DemoData implements ApplicationRunner {
+public class DemoData implements SmartInitializingSingleton {
 
     static final String PASSWORD = "switchboard-demo";
     static final ZoneId ZONE = ZoneId.of("America/Toronto");
@@ -79,16 +83,25 @@ public class DemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!deployment.demoData()) {
-            return;
-        }
-        if (!accounts.anyExists()) {
+    public void afterSingletonsInstantiated() {
+        if (deployment.demoData() && !accounts.anyExists()) {
             long started = System.nanoTime();
             load();
             log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
-        printLogins();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void printLogins() {
+        if (!deployment.demoData()) {
+            return;
+        }
+        var lines = new StringBuilder("\n\n  Switchboard demo: ").append(deployment.publicUrl()).append("\n");
+        for (var mate : TEAM) {
+            lines.append(String.format("    %-30s %-6s %s%n", mate.email(), mate.role().toLowerCase(), mate.name()));
+        }
+        lines.append("  Password for all: ").append(PASSWORD).append(" (unless changed since)\n");
+        log.info(lines.toString());
     }
 
     /** Creates the demo account, all of it or nothing; returns its admin. */
@@ -194,14 +207,5 @@ public class DemoData implements ApplicationRunner {
                 update customer cu set created_at = c.created_at
                 from conversation c where c.customer_id = cu.id and cu.account_id = :accountId
                 """).param("accountId", accountId).update();
-    }
-
-    private void printLogins() {
-        var lines = new StringBuilder("\n\n  Switchboard demo: ").append(deployment.publicUrl()).append("\n");
-        for (var mate : TEAM) {
-            lines.append(String.format("    %-30s %-6s %s%n", mate.email(), mate.role().toLowerCase(), mate.name()));
-        }
-        lines.append("  Password for all: ").append(PASSWORD).append(" (unless changed since)\n");
-        log.info(lines.toString());
     }
 }
