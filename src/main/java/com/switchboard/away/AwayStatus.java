@@ -16,6 +16,11 @@ import java.util.UUID;
 public record AwayStatus(UUID userId, boolean away, UUID delegateId, Instant returnAt, LocalDate returnOn,
         String message, Instant since, Instant updatedAt, UUID updatedBy) {
 
+    /** This status as the routing decision takes it (only meaningful while {@link #away()}). */
+    AwayRouting.Away asRoutingAway() {
+        return new AwayRouting.Away(since, returnAt, delegateId);
+    }
+
     static AwayStatus of(UUID userId, AwayPeriod latest, ZoneId userZone, Instant now) {
         if (latest == null) {
             return new AwayStatus(userId, false, null, null, null, null, null, null, null);

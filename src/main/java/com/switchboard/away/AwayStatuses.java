@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,6 +62,28 @@ public class AwayStatuses {
             }
         }
         return away;
+    }
+
+    /**
+     * Everyone of {@code users} (an account's) who is away at {@code instant}, each with who would
+     * receive a new conversation from them at that instant, and by which rule.
+     */
+    public Map<UUID, AwayNow> awayWithCoverage(UUID accountId, Collection<User> users, Instant instant) {
+        var byId = users.stream().collect(Collectors.toMap(User::id, Function.identity()));
+        var statuses = awayAt(accountId, users.stream().collect(Collectors.toMap(User::id, User::timeZone)), instant);
+        var result = new HashMap<UUID, AwayNow>();
+        statuses.forEach((userId, status) -> {
+            AwayRouting.Delegate delegate = null;
+            User delegateUser = status.delegateId() == null ? null : byId.get(status.delegateId());
+            if (delegateUser != null) {
+                var delegateStatus = statuses.get(delegateUser.id());
+                delegate = new AwayRouting.Delegate(delegateUser.id(), delegateUser.active(),
+                        delegateStatus == null ? null : delegateStatus.asRoutingAway());
+            }
+            var coverage = AwayRouting.decide(userId, status.asRoutingAway(), delegate, false, instant);
+            result.put(userId, new AwayNow(status, coverage));
+        });
+        return result;
     }
 
     /** Who of the account is away now, with each user's own time zone. */

@@ -10,6 +10,7 @@ import com.switchboard.customers.Customer;
  *
  * @param assigneeId the teammate who owns it, or null for nobody
  * @param lastMessagePreview the start of the newest message, for lists
+ * @param lastMessageAuthorId who wrote it (a reply or a note), or null for the customer
  */
 public record Conversation(
         UUID id,
@@ -20,6 +21,7 @@ public record Conversation(
         Instant lastActivityAt,
         String lastMessagePreview,
         MessageKind lastMessageKind,
+        UUID lastMessageAuthorId,
         Instant createdAt) {
 
     public boolean isOpen() {

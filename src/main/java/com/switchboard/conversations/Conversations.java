@@ -225,7 +225,7 @@ public class Conversations {
         }
         var message = timeline.insertMessage(conversation.accountId(), conversation.id(), kind, body, authorId,
                 kind == MessageKind.OUTBOUND ? DeliveryStatus.QUEUED : null, at);
-        conversations.recordActivity(conversation.accountId(), conversation.id(), at, preview(body), kind);
+        conversations.recordActivity(conversation.accountId(), conversation.id(), at, preview(body), kind, authorId);
         events.publishEvent(new MessageRecorded(conversation.accountId(), conversation.id(), message.id(), kind,
                 authorId));
         if (kind == MessageKind.OUTBOUND) {
@@ -242,6 +242,15 @@ public class Conversations {
                 conversation.assigneeId(), toUserId, reason, at);
         events.publishEvent(new ConversationAssigned(conversation.accountId(), conversation.id(), actorId,
                 conversation.assigneeId(), toUserId, reason));
+    }
+
+    /** Says on the timeline why a text left the conversation with its away assignee, once per away period. */
+    void recordKept(Conversation conversation, InboundRouting.Kept kept, Instant at) {
+        if (!timeline.hasEventSince(conversation.accountId(), conversation.id(), TimelineEvent.Type.KEPT,
+                kept.reason(), kept.awaySince())) {
+            timeline.insertEvent(conversation.accountId(), conversation.id(), TimelineEvent.Type.KEPT, null,
+                    conversation.assigneeId(), kept.delegateId(), kept.reason(), at);
+        }
     }
 
     private void changeStatus(Conversation conversation, ConversationStatus status, UUID actorId,

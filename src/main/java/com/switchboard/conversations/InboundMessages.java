@@ -81,6 +81,9 @@ public class InboundMessages {
             conversations.changeAssignee(conversation, decision.toUserId(), null, decision.reason(), now);
             assignee = decision.toUserId();
         }
+        else if (decision.kept() != null) {
+            conversations.recordKept(conversation, decision.kept(), now);
+        }
         return Optional.of(new Received(customer.id(), conversation.id(), message, assignee));
     }
 }

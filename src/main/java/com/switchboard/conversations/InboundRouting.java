@@ -23,22 +23,32 @@ public interface InboundRouting {
     }
 
     /**
-     * Keep the conversation where it is, or give it to {@code toUserId} for {@code reason}.
+     * Keep the conversation where it is, or give it to {@code toUserId} for {@code reason}. A
+     * conversation kept with an away assignee says why ({@code kept}), once per away period.
      */
-    record Decision(UUID toUserId, TimelineEvent.Reason reason) {
+    record Decision(UUID toUserId, TimelineEvent.Reason reason, Kept kept) {
 
-        private static final Decision KEEP = new Decision(null, null);
+        private static final Decision KEEP = new Decision(null, null, null);
 
         public static Decision keep() {
             return KEEP;
         }
 
+        /** Stays with its away assignee for {@code reason}, which the timeline says once since {@code awaySince}. */
+        public static Decision keepWithAwayAssignee(TimelineEvent.Reason reason, UUID delegateId, Instant awaySince) {
+            return new Decision(null, null, new Kept(reason, delegateId, awaySince));
+        }
+
         public static Decision reassign(UUID toUserId, TimelineEvent.Reason reason) {
-            return new Decision(toUserId, reason);
+            return new Decision(toUserId, reason, null);
         }
 
         public boolean reassigns() {
             return toUserId != null;
         }
+    }
+
+    /** Why a conversation stayed with its away assignee; {@code delegateId} is the delegate who did not take it. */
+    record Kept(TimelineEvent.Reason reason, UUID delegateId, Instant awaySince) {
     }
 }

@@ -27,7 +27,9 @@ public record TimelineEvent(
     }
 
     public enum Type {
-        ASSIGNED, CLOSED, REOPENED
+        ASSIGNED, CLOSED, REOPENED,
+        /** A customer wrote while the assignee ({@code fromUserId}) was away, and the conversation stayed. */
+        KEPT
     }
 
     /** Why it happened, so the timeline can say it in the viewer's language. */
@@ -36,7 +38,15 @@ public record TimelineEvent(
         MANUAL,
         /** A new message reopened the conversation. */
         NEW_MESSAGE,
-        /** The conversation went to its assignee's delegate because the assignee is away. */
-        ASSIGNEE_AWAY
+        /** The conversation went to its assignee's delegate because the assignee is away (R4). */
+        ASSIGNEE_AWAY,
+        /** It stayed with the away assignee: their delegate ({@code toUserId}) is away too (R5). */
+        DELEGATE_AWAY,
+        /** It stayed with the away assignee: they engaged this customer during their away time (R6). */
+        ENGAGED,
+        /** It stayed with the away assignee: they chose no delegate (R7). */
+        NO_DELEGATE,
+        /** It stayed with the away assignee: their delegate ({@code toUserId}) was deactivated since (R7). */
+        DELEGATE_DEACTIVATED
     }
 }

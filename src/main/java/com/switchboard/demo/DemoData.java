@@ -28,6 +28,8 @@ import com.switchboard.accounts.NewUser;
 import com.switchboard.accounts.SignUp;
 import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
+import com.switchboard.away.AwayChange;
+import com.switchboard.away.AwayStatuses;
 import com.switchboard.conversations.Conversations;
 import com.switchboard.conversations.InboundMessages;
 import com.switchboard.conversations.MessageKind;
@@ -65,18 +67,20 @@ public class DemoData implements SmartInitializingSingleton {
     private final Customers customers;
     private final Conversations conversations;
     private final InboundMessages inbound;
+    private final AwayStatuses away;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     DemoData(Deployment deployment, Accounts accounts, Users users, Customers customers, Conversations conversations,
-            InboundMessages inbound, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+            InboundMessages inbound, AwayStatuses away, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
         this.deployment = deployment;
         this.accounts = accounts;
         this.users = users;
         this.customers = customers;
         this.conversations = conversations;
         this.inbound = inbound;
+        this.away = away;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
@@ -126,6 +130,7 @@ public class DemoData implements SmartInitializingSingleton {
             stamps.addAll(play(thread, boss, team));
         }
         spreadOverTime(signedUp.account().id(), stamps);
+        showTheAwayStatus(team);
         return signedUp.admin();
     }
 
@@ -159,6 +164,21 @@ public class DemoData implements SmartInitializingSingleton {
             conversations.close(closer, conversationId);
         }
         return stamps;
+    }
+
+    /**
+     * The signature feature, visible from the first page: Daniel is on vacation with Emily
+     * covering until next week; Isabelle is away too, with Daniel as her delegate, so her new
+     * conversations stay with her (R5) until one of them is back.
+     */
+    private void showTheAwayStatus(Map<String, Actor> team) {
+        LocalDate nextWeek = LocalDate.now(clock.withZone(ZONE)).plusDays(6);
+        Actor daniel = team.get("daniel");
+        Actor isabelle = team.get("isabelle");
+        away.change(daniel, daniel.userId(), new AwayChange(true, team.get("emily").userId(), nextWeek, null,
+                "Vacation in the Rockies"));
+        away.change(isabelle, isabelle.userId(), new AwayChange(true, daniel.userId(), null, null,
+                "Formation chez le constructeur"));
     }
 
     /** When each line was sent, ending a few minutes ago at the latest. */

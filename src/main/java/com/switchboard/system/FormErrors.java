@@ -1,14 +1,35 @@
 package com.switchboard.system;
 
+import java.util.function.Supplier;
+
 import org.springframework.beans.NotReadablePropertyException;
 import org.springframework.validation.BindingResult;
 
-/** Puts a refusal's problems on a page form, beside the fields they concern. */
+/**
+ * The one way a page form meets a refusal: the submission runs, and bad input or a conflict
+ * becomes errors on the form, beside the fields they concern, on the page shown again. Anything
+ * else (not found, forbidden) goes on to the error pages.
+ */
 public final class FormErrors {
 
     private FormErrors() {
     }
 
+    /**
+     * Runs {@code submit} and returns its view; if the input is refused, puts the problems on
+     * {@code form} and returns the view of {@code again} (the same page, with the form as typed).
+     */
+    public static String submit(BindingResult form, Supplier<String> submit, Supplier<String> again) {
+        try {
+            return submit.get();
+        }
+        catch (InvalidInputException | ConflictException refused) {
+            bind(refused, form);
+            return again.get();
+        }
+    }
+
+    /** Puts a refusal's problems on a form. */
     public static void bind(SwitchboardException refusal, BindingResult form) {
         for (var problem : refusal.problems()) {
             if (problem.field() != null && isField(form, problem.field())) {

@@ -39,7 +39,7 @@ public final class People {
      */
     public List<Person> coveredBy(UUID delegateId) {
         return byId().values().stream()
-                .filter(p -> p.isAway() && delegateId.equals(p.away().delegateId()))
+                .filter(p -> p.isAway() && delegateId.equals(p.away().coverage().delegateId()))
                 .toList();
     }
 

@@ -50,9 +50,18 @@ class AwayInboundRouting implements InboundRouting {
                 assignee.id(), period.startedAt());
         var decision = AwayRouting.decide(assignee.id(), resolve(period, assignee), delegate, engaged,
                 inbound.receivedAt());
-        return decision.reassigns()
-                ? Decision.reassign(decision.reassignTo(), TimelineEvent.Reason.ASSIGNEE_AWAY)
-                : Decision.keep();
+        return switch (decision.reason()) {
+            case ASSIGNEE_AWAY -> Decision.reassign(decision.reassignTo(), TimelineEvent.Reason.ASSIGNEE_AWAY);
+            case DELEGATE_AWAY -> kept(TimelineEvent.Reason.DELEGATE_AWAY, period);
+            case ENGAGED -> kept(TimelineEvent.Reason.ENGAGED, period);
+            case NO_DELEGATE -> kept(TimelineEvent.Reason.NO_DELEGATE, period);
+            case DELEGATE_DEACTIVATED -> kept(TimelineEvent.Reason.DELEGATE_DEACTIVATED, period);
+            case UNASSIGNED, ASSIGNEE_PRESENT -> Decision.keep();
+        };
+    }
+
+    private static Decision kept(TimelineEvent.Reason reason, AwayPeriod period) {
+        return Decision.keepWithAwayAssignee(reason, period.delegateId(), period.startedAt());
     }
 
     private static AwayRouting.Away resolve(AwayPeriod period, User user) {

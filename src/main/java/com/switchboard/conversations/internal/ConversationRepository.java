@@ -24,7 +24,7 @@ public class ConversationRepository {
 
     private static final String SELECT = """
             select c.id, c.account_id, c.customer_id, c.status, c.assignee_id, c.last_activity_at,
-                   c.last_message_preview, c.last_message_kind, c.created_at,
+                   c.last_message_preview, c.last_message_kind, c.last_message_author_id, c.created_at,
                    cu.name as customer_name, cu.phone as customer_phone, cu.created_at as customer_created_at, cu.unsubscribed_at as customer_unsubscribed_at
             from conversation c
             join customer cu on cu.account_id = c.account_id and cu.id = c.customer_id
@@ -113,7 +113,7 @@ public class ConversationRepository {
             sql.append(" and c.customer_id = :customerId");
         }
         if (nameLike != null) {
-            sql.append(" and (cu.name ilike :nameLike");
+            sql.append(" and (switchboard_fold(cu.name) like switchboard_fold(:nameLike)");
             sql.append(digitsLike != null ? " or cu.phone like :digitsLike)" : ")");
         }
         sql.append(" order by c.last_activity_at desc, c.id desc limit :limit offset :offset");
@@ -169,15 +169,16 @@ public class ConversationRepository {
                 .update();
     }
 
-    public void recordActivity(UUID accountId, UUID id, Instant at, String preview, MessageKind kind) {
+    public void recordActivity(UUID accountId, UUID id, Instant at, String preview, MessageKind kind, UUID authorId) {
         jdbc.sql("""
                 update conversation set last_activity_at = greatest(last_activity_at, :at),
-                       last_message_preview = :preview, last_message_kind = :kind
+                       last_message_preview = :preview, last_message_kind = :kind, last_message_author_id = :authorId
                 where account_id = :accountId and id = :id
                 """)
                 .param("at", Timestamp.from(at))
                 .param("preview", preview)
                 .param("kind", kind.name())
+                .param("authorId", authorId)
                 .param("accountId", accountId)
                 .param("id", id)
                 .update();
@@ -198,6 +199,7 @@ public class ConversationRepository {
                 rs.getTimestamp("last_activity_at").toInstant(),
                 rs.getString("last_message_preview"),
                 kind == null ? null : MessageKind.valueOf(kind),
+                rs.getObject("last_message_author_id", UUID.class),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -99,6 +99,23 @@ public class TimelineRepository {
                 .list();
     }
 
+    /** Whether the conversation has an event of that type and reason at or after an instant. */
+    public boolean hasEventSince(UUID accountId, UUID conversationId, TimelineEvent.Type type,
+            TimelineEvent.Reason reason, Instant since) {
+        return jdbc.sql("""
+                select exists (select 1 from conversation_event
+                               where account_id = :accountId and conversation_id = :conversationId
+                                 and type = :type and reason = :reason and created_at >= :since)
+                """)
+                .param("accountId", accountId)
+                .param("conversationId", conversationId)
+                .param("type", type.name())
+                .param("reason", reason.name())
+                .param("since", Timestamp.from(since))
+                .query(Boolean.class)
+                .single();
+    }
+
     public boolean hasRepliedSince(UUID accountId, UUID conversationId, UUID authorId, Instant since) {
         return jdbc.sql("""
                 select exists (select 1 from message

@@ -57,7 +57,7 @@ public class CustomerRepository {
         return jdbc.sql("""
                 select * from customer
                 where account_id = :accountId
-                  and (cast(:nameLike as text) is null or name ilike :nameLike
+                  and (cast(:nameLike as text) is null or switchboard_fold(name) like switchboard_fold(:nameLike)
                        or (cast(:digitsLike as text) is not null and phone like :digitsLike))
                 order by lower(coalesce(name, phone)), id
                 limit :limit

@@ -53,8 +53,35 @@ public class Formats {
         if (day.isAfter(today.minusDays(7)) && day.isBefore(today)) {
             return DateTimeFormatter.ofPattern("EEE", locale()).format(at);
         }
-        String pattern = day.getYear() == today.getYear() ? (isFrench() ? "d MMM" : "MMM d") : "yyyy-MM-dd";
+        String pattern = day.getYear() == today.getYear() ? (isFrench() ? dayOfMonth(day) + " MMM" : "MMM d") : "yyyy-MM-dd";
         return DateTimeFormatter.ofPattern(pattern, locale()).format(at);
+    }
+
+    /**
+     * For a message in a thread, always with its time: "3:04 PM" today, "Tue 3:04 PM" this week,
+     * "Nov 12, 3:04 PM" before; a thread reads hour by hour.
+     */
+    public String messageTime(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        ZonedDateTime at = instant.atZone(zone());
+        LocalDate today = LocalDate.now(clock.withZone(zone()));
+        LocalDate day = at.toLocalDate();
+        String time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale()).format(at);
+        if (day.equals(today)) {
+            return time;
+        }
+        String date;
+        if (day.isAfter(today.minusDays(7)) && day.isBefore(today)) {
+            date = DateTimeFormatter.ofPattern("EEE", locale()).format(at);
+        }
+        else {
+            String pattern = day.getYear() == today.getYear() ? (isFrench() ? dayOfMonth(day) + " MMM" : "MMM d")
+                    : (isFrench() ? dayOfMonth(day) + " MMM yyyy" : "MMM d, yyyy");
+            date = DateTimeFormatter.ofPattern(pattern, locale()).format(at);
+        }
+        return messages.getMessage("format.dayAndTime", new Object[] { date, time }, locale());
     }
 
     /** A day written out: "Thursday, December 3" or "jeudi 3 décembre". */
@@ -64,7 +91,7 @@ public class Formats {
         }
         LocalDate today = LocalDate.now(clock.withZone(zone()));
         boolean sameYear = date.getYear() == today.getYear() || ChronoUnit.DAYS.between(today, date) < 180;
-        String pattern = isFrench() ? (sameYear ? "EEEE d MMMM" : "EEEE d MMMM yyyy")
+        String pattern = isFrench() ? (sameYear ? "EEEE " + dayOfMonth(date) + " MMMM" : "EEEE " + dayOfMonth(date) + " MMMM yyyy")
                 : (sameYear ? "EEEE, MMMM d" : "EEEE, MMMM d, yyyy");
         return DateTimeFormatter.ofPattern(pattern, locale()).format(date);
     }
@@ -95,6 +122,11 @@ public class Formats {
 
     private static ZoneId zone() {
         return LocaleContextHolder.getTimeZone().toZoneId();
+    }
+
+    /** The day of the month in a French pattern: "1er" for the first, as French writes it ("1er décembre"). */
+    private static String dayOfMonth(LocalDate date) {
+        return date.getDayOfMonth() == 1 ? "d'er'" : "d";
     }
 
     private static boolean isFrench() {

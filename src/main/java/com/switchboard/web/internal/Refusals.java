@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.switchboard.system.NotFoundException;
@@ -45,9 +46,11 @@ class Refusals {
     private static final Logger log = LoggerFactory.getLogger(Refusals.class);
 
     private final MessageSource messages;
+    private final LayoutModel layout;
 
-    Refusals(MessageSource messages) {
+    Refusals(MessageSource messages, LayoutModel layout) {
         this.messages = messages;
+        this.layout = layout;
     }
 
     @ExceptionHandler(SwitchboardException.class)
@@ -56,7 +59,8 @@ class Refusals {
     }
 
     // An id that is not even well formed names nothing, here or in another account.
-    @ExceptionHandler({ MethodArgumentTypeMismatchException.class, NoResourceFoundException.class })
+    @ExceptionHandler({ MethodArgumentTypeMismatchException.class, NoResourceFoundException.class,
+            NoHandlerFoundException.class })
     Object notFound(Exception e, HttpServletRequest request) {
         return answer(new NotFoundException(), request);
     }
@@ -106,9 +110,11 @@ class Refusals {
         var page = new ModelAndView("error");
         page.setStatus(refusal.status());
         page.addObject("status", refusal.status().value());
-        page.addObject("title", text(refusal.titleKey()));
-        page.addObject("detail", refusal.problems().isEmpty() ? "" : text(refusal.problems().get(0).messageKey(),
-                refusal.problems().get(0).args()));
+        page.addObject("errorTitle", text(refusal.titleKey()));
+        page.addObject("errorDetail", refusal.problems().isEmpty() ? null
+                : text(refusal.problems().get(0).messageKey(), refusal.problems().get(0).args()));
+        // A handler that threw gets no postHandle: the chrome is added here, so the page keeps its top bar.
+        layout.addTo(page, request);
         return page;
     }
 

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.switchboard.accounts.Actor;
+import com.switchboard.conversations.AssigneeFilter;
 import com.switchboard.conversations.Conversation;
-import com.switchboard.conversations.ConversationQuery;
 import com.switchboard.conversations.ConversationStatus;
 import com.switchboard.conversations.Conversations;
 import com.switchboard.conversations.Message;
@@ -85,7 +85,7 @@ class ConversationApiController {
     @Operation(summary = "Conversations, newest activity first; a Link header points to the next page")
     @GetMapping
     ResponseEntity<List<ConversationJson>> list(Actor actor,
-            @Parameter(description = "me, unassigned, or a user id; absent for anyone")
+            @Parameter(description = "me, unassigned, all, or a user id; absent for all")
             @RequestParam(required = false) String assignee,
             @Parameter(description = "open or closed; absent for both") @RequestParam(required = false) String status,
             @RequestParam(required = false) UUID customerId,
@@ -93,8 +93,9 @@ class ConversationApiController {
             @RequestParam(required = false) String query,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "25") int size) {
-        var result = conversations.list(actor, new ConversationQuery(assigneeFilter(assignee),
-                assigneeId(assignee), status(status), query, customerId, page, size));
+        var whose = AssigneeFilter.parse(assignee);
+        var result = conversations.list(actor, (whose == null ? AssigneeFilter.EVERYONE : whose)
+                .query(ConversationStatus.parse(status), query, customerId, page, size));
         var response = ResponseEntity.ok();
         if (result.hasNext()) {
             String next = ServletUriComponentsBuilder.fromCurrentRequest()
@@ -147,41 +148,6 @@ class ConversationApiController {
     @PostMapping("/{id}/reopen")
     ConversationJson reopen(Actor actor, @PathVariable UUID id) {
         return ConversationJson.of(conversations.reopen(actor, id));
-    }
-
-    private static ConversationQuery.Assignee assigneeFilter(String assignee) {
-        if (assignee == null || assignee.isBlank()) {
-            return ConversationQuery.Assignee.ANYONE;
-        }
-        return switch (assignee.strip().toLowerCase(Locale.ROOT)) {
-            case "me" -> ConversationQuery.Assignee.ME;
-            case "unassigned" -> ConversationQuery.Assignee.UNASSIGNED;
-            default -> ConversationQuery.Assignee.USER;
-        };
-    }
-
-    private static UUID assigneeId(String assignee) {
-        if (assigneeFilter(assignee) != ConversationQuery.Assignee.USER) {
-            return null;
-        }
-        try {
-            return UUID.fromString(assignee.strip());
-        }
-        catch (IllegalArgumentException e) {
-            throw new InvalidInputException("assignee", "conversation.assigneeFilterInvalid");
-        }
-    }
-
-    private static ConversationStatus status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return ConversationStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-        }
-        catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "conversation.statusInvalid", status);
-        }
     }
 
     private static MessageKind kind(String kind) {

@@ -4,59 +4,83 @@ import java.util.UUID;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.switchboard.conversations.AssigneeFilter;
 import com.switchboard.conversations.ConversationQuery;
 import com.switchboard.conversations.ConversationStatus;
 
 /**
- * What the inbox list shows, as it travels in links: {@code ?view=mine&status=open&q=…&page=2}.
- * Bound from the request; every link of the inbox keeps it.
+ * What the inbox list shows, as it travels in links: {@code ?assignee=unassigned&status=closed&q=…&page=2}
+ * (the API's words for the same filter). Bound from the request; every link of the inbox keeps it.
+ *
+ * @param assignee whose conversations; mine when not given or not understood
+ * @param status open unless given
+ * @param q the search, or empty
+ * @param page 1-based
  */
-public class InboxFilter {
+public record InboxFilter(AssigneeFilter assignee, ConversationStatus status, String q, Integer page) {
 
-    private String view = "mine";
-    private UUID user;
-    private String status = "open";
-    private String q = "";
-    private int page = 1;
+    static final int MAX_PAGE = 10_000;
 
-    public InboxFilter() {
+    public InboxFilter {
+        assignee = assignee == null ? AssigneeFilter.MINE : assignee;
+        status = status == null ? ConversationStatus.OPEN : status;
+        q = q == null ? "" : q.strip();
+        page = page == null || page < 1 ? 1 : Math.min(page, MAX_PAGE);
     }
 
-    private InboxFilter(String view, UUID user, String status, String q, int page) {
-        this.view = view;
-        this.user = user;
-        this.status = status;
-        this.q = q;
-        this.page = page;
+    static InboxFilter mine() {
+        return new InboxFilter(null, null, null, null);
     }
 
-    /** The same filter on another list: a change of view, status or search goes back to page 1. */
-    public InboxFilter withView(String newView, UUID newUser) {
-        return new InboxFilter(newView, newUser, status, q, 1);
+    /** The same search on another list: a change of list, status or search goes back to page 1. */
+    public InboxFilter with(AssigneeFilter newAssignee) {
+        return new InboxFilter(newAssignee, status, q, 1);
     }
 
-    public InboxFilter withStatus(String newStatus) {
-        return new InboxFilter(view, user, newStatus, q, 1);
+    public InboxFilter withTeammate(UUID userId) {
+        return with(AssigneeFilter.teammate(userId));
+    }
+
+    public InboxFilter with(ConversationStatus newStatus) {
+        return new InboxFilter(assignee, newStatus, q, 1);
     }
 
     public InboxFilter withPage(int newPage) {
-        return new InboxFilter(view, user, status, q, newPage);
+        return new InboxFilter(assignee, status, q, newPage);
+    }
+
+    public boolean shows(AssigneeFilter other) {
+        return assignee.equals(other);
+    }
+
+    public boolean showsTeammate(UUID userId) {
+        return assignee.equals(AssigneeFilter.teammate(userId));
+    }
+
+    public boolean shows(ConversationStatus other) {
+        return status == other;
+    }
+
+    /** The teammate whose list this is, or null. */
+    public UUID teammate() {
+        return assignee.userId();
+    }
+
+    public boolean searching() {
+        return !q.isEmpty();
     }
 
     /** A path with this filter's query string, leaving defaults out. */
     public String path(String base) {
         var uri = UriComponentsBuilder.fromPath(base);
-        if (!"mine".equals(view())) {
-            uri.queryParam("view", view());
+        if (!assignee.equals(AssigneeFilter.MINE)) {
+            uri.queryParam("assignee", assignee.param());
         }
-        if ("user".equals(view()) && user != null) {
-            uri.queryParam("user", user);
+        if (status != ConversationStatus.OPEN) {
+            uri.queryParam("status", status.param());
         }
-        if (!"open".equals(status())) {
-            uri.queryParam("status", status());
-        }
-        if (q != null && !q.isBlank()) {
-            uri.queryParam("q", q.strip());
+        if (!q.isEmpty()) {
+            uri.queryParam("q", q);
         }
         if (page > 1) {
             uri.queryParam("page", page);
@@ -65,67 +89,6 @@ public class InboxFilter {
     }
 
     ConversationQuery toQuery() {
-        var assignee = switch (view()) {
-            case "unassigned" -> ConversationQuery.Assignee.UNASSIGNED;
-            case "all" -> ConversationQuery.Assignee.ANYONE;
-            case "user" -> ConversationQuery.Assignee.USER;
-            default -> ConversationQuery.Assignee.ME;
-        };
-        return new ConversationQuery(assignee, user, "closed".equals(status()) ? ConversationStatus.CLOSED
-                : ConversationStatus.OPEN, q, null, page, ConversationQuery.DEFAULT_SIZE);
-    }
-
-    /** One of mine, unassigned, all, user; anything else reads as mine. */
-    public String view() {
-        return switch (view == null ? "" : view) {
-            case "unassigned", "all" -> view;
-            case "user" -> user == null ? "mine" : "user";
-            default -> "mine";
-        };
-    }
-
-    /** open or closed. */
-    public String status() {
-        return "closed".equals(status) ? "closed" : "open";
-    }
-
-    public String getView() {
-        return view;
-    }
-
-    public void setView(String view) {
-        this.view = view;
-    }
-
-    public UUID getUser() {
-        return user;
-    }
-
-    public void setUser(UUID user) {
-        this.user = user;
-    }
-
-    public String getStatus() {
-        return status;
-    }
-
-    public void setStatus(String status) {
-        this.status = status;
-    }
-
-    public String getQ() {
-        return q;
-    }
-
-    public void setQ(String q) {
-        this.q = q;
-    }
-
-    public int getPage() {
-        return page;
-    }
-
-    public void setPage(int page) {
-        this.page = Math.max(1, page);
+        return assignee.query(status, q, null, page, ConversationQuery.DEFAULT_SIZE);
     }
 }

@@ -1,69 +1,39 @@
 package com.switchboard.conversations.internal.web;
 
+import com.switchboard.conversations.MessageKind;
+
 /** The inbox's forms. */
 final class InboxForms {
 
     private InboxForms() {
     }
 
-    /** The composer: a reply or an internal note. */
-    public static class Composer {
-        private String body = "";
-        private String kind = "OUTBOUND";
+    /** The composer: a reply (the default) or an internal note. */
+    record Composer(String body, MessageKind kind) {
 
-        public String getBody() {
-            return body;
+        Composer {
+            body = body == null ? "" : body;
+            kind = kind == MessageKind.NOTE ? MessageKind.NOTE : MessageKind.OUTBOUND;
         }
 
-        public void setBody(String body) {
-            this.body = body;
-        }
-
-        public String getKind() {
-            return kind;
-        }
-
-        public void setKind(String kind) {
-            this.kind = kind;
+        static Composer empty() {
+            return new Composer("", MessageKind.OUTBOUND);
         }
 
         public boolean isNote() {
-            return "NOTE".equals(kind);
+            return kind == MessageKind.NOTE;
         }
     }
 
     /** A new customer, started from the inbox. */
-    public static class NewCustomer {
-        private String name = "";
-        private String phone = "";
+    record NewCustomer(String name, String phone) {
 
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public String getPhone() {
-            return phone;
-        }
-
-        public void setPhone(String phone) {
-            this.phone = phone;
+        static NewCustomer empty() {
+            return new NewCustomer("", "");
         }
     }
 
     /** A customer's name, edited in the customer panel. */
-    public static class CustomerName {
-        private String name = "";
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
+    record CustomerName(String name) {
     }
 }

@@ -1,0 +1,21 @@
+-- A text that stays with an away assignee says why on the timeline (R5, R6, R7).
+alter table conversation_event drop constraint conversation_event_type_check;
+alter table conversation_event add constraint conversation_event_type_check
+    check (type in ('ASSIGNED', 'CLOSED', 'REOPENED', 'KEPT'));
+
+-- Lists show who wrote the newest message, not "You" for everyone.
+alter table conversation add column last_message_author_id uuid;
+update conversation c set last_message_author_id = (
+    select m.author_id from message m
+    where m.account_id = c.account_id and m.conversation_id = c.id
+    order by m.seq desc limit 1);
+
+-- Search ignores case and accents: "levesque" finds "David Lévesque". The same function folds the
+-- stored name and what is typed, so both sides agree.
+create function switchboard_fold(text) returns text language sql immutable strict parallel safe as $$
+    select replace(replace(translate(lower($1),
+        'àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž',
+        'aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz'),
+        'œ', 'oe'), 'æ', 'ae')
+$$;
+create index customer_folded_name_idx on customer (account_id, switchboard_fold(name));
