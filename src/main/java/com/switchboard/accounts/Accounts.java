@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import com.switchboard.accounts.internal.AccountRepository;
 import com.switchboard.accounts.internal.UserRepository;
 import com.switchboard.system.ConflictException;
-import com.switchboard.system.ForbiddenException;
 import com.switchboard.system.InvalidInputException;
 import com.switchboard.system.NotFoundException;
 
@@ -71,9 +70,7 @@ public class Accounts {
     /** Company settings; admins only. Null fields stay as they are. */
     @Transactional
     public Account update(Actor actor, String name, String timeZone) {
-        if (!actor.isAdmin()) {
-            throw new ForbiddenException("account.adminOnly");
-        }
+        actor.requireAdmin();
         Account current = get(actor);
         var checks = new InvalidInputException.Checks();
         String newName = name == null ? current.name() : accountName(name, checks);

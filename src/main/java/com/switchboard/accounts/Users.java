@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import com.switchboard.accounts.internal.AccountRepository;
 import com.switchboard.accounts.internal.UserRepository;
 import com.switchboard.system.ConflictException;
-import com.switchboard.system.ForbiddenException;
 import com.switchboard.system.InvalidInputException;
 import com.switchboard.system.NotFoundException;
 
@@ -72,7 +71,7 @@ public class Users {
 
     @Transactional
     public User create(Actor actor, NewUser form) {
-        requireAdmin(actor);
+        actor.requireAdmin();
         var account = accounts.find(actor.accountId()).orElseThrow(NotFoundException::new);
         var checks = new InvalidInputException.Checks();
         String name = UserInput.name(form.name(), "name", checks);
@@ -100,11 +99,9 @@ public class Users {
     public User update(Actor actor, UUID id, UserChanges changes) {
         User current = get(actor, id);
         boolean self = actor.is(id);
-        if (!self && !actor.isAdmin()) {
-            throw new ForbiddenException("user.adminOnly");
-        }
-        if (!actor.isAdmin() && (changes.email() != null || changes.role() != null || changes.active() != null)) {
-            throw new ForbiddenException("user.adminOnly");
+        // Anyone changes their own name, zone, language and password; the rest is for admins.
+        if (!self || changes.email() != null || changes.role() != null || changes.active() != null) {
+            actor.requireAdmin();
         }
         var checks = new InvalidInputException.Checks();
         String name = changes.name() == null ? current.name() : UserInput.name(changes.name(), "name", checks);
@@ -152,11 +149,5 @@ public class Users {
         return currentPassword != null && users.passwordHash(user.accountId(), user.id())
                 .map(hash -> passwordEncoder.matches(currentPassword, hash))
                 .orElse(false);
-    }
-
-    private static void requireAdmin(Actor actor) {
-        if (!actor.isAdmin()) {
-            throw new ForbiddenException("user.adminOnly");
-        }
     }
 }

@@ -20,7 +20,6 @@ import com.switchboard.accounts.Actor;
 import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.away.internal.AwayPeriodRepository;
-import com.switchboard.system.ForbiddenException;
 import com.switchboard.system.InvalidInputException;
 
 /**
@@ -96,8 +95,8 @@ public class AwayStatuses {
     @Transactional
     public AwayStatus change(Actor actor, UUID userId, AwayChange change) {
         User user = users.get(actor, userId);
-        if (!actor.is(userId) && !actor.isAdmin()) {
-            throw new ForbiddenException("away.othersAdminOnly");
+        if (!actor.is(userId)) {
+            actor.requireAdmin();
         }
         periods.lockUser(userId);
         Instant now = clock.instant();
@@ -140,8 +139,8 @@ public class AwayStatuses {
     /** Every away period of a user, newest first: their own for a user (R16), anyone's for an admin. */
     public List<AwayHistory> history(Actor actor, UUID userId) {
         User user = users.get(actor, userId);
-        if (!actor.is(userId) && !actor.isAdmin()) {
-            throw new ForbiddenException("away.historyAdminOnly");
+        if (!actor.is(userId)) {
+            actor.requireAdmin();
         }
         var all = periods.history(actor.accountId(), userId);
         var handovers = periods.reassignments(actor.accountId(), all.stream().map(AwayPeriod::id).toList()).stream()

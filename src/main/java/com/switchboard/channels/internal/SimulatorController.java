@@ -16,9 +16,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import com.switchboard.accounts.Actor;
 import com.switchboard.channels.Simulator;
 import com.switchboard.customers.Customer;
-import com.switchboard.system.ConflictException;
 import com.switchboard.system.FormErrors;
-import com.switchboard.system.InvalidInputException;
 
 /** The customer phone simulator page: play a customer and text the account. */
 @Controller
@@ -31,54 +29,34 @@ class SimulatorController {
         this.simulator = simulator;
     }
 
-    /** The phone's compose box. */
-    public static class TextForm {
-        private String from = "";
-        private String body = "";
+    /** The phone's compose box: who texts, and what. */
+    record TextForm(String from, String body) {
 
-        public String getFrom() {
-            return from;
-        }
-
-        public void setFrom(String from) {
-            this.from = from;
-        }
-
-        public String getBody() {
-            return body;
-        }
-
-        public void setBody(String body) {
-            this.body = body;
+        TextForm {
+            from = from == null ? "" : from;
+            body = body == null ? "" : body;
         }
     }
 
     @GetMapping
     String phone(Actor actor, @RequestParam(required = false) String phone, Model model) {
-        var form = new TextForm();
-        form.setFrom(phone == null ? "" : phone);
-        return page(actor, form, model);
+        model.addAttribute("text", new TextForm(phone, ""));
+        return page(actor, model);
     }
 
     @PostMapping
     String text(Actor actor, @ModelAttribute("text") TextForm form, BindingResult errors, Model model) {
-        try {
-            var received = simulator.textFromCustomer(actor, form.getFrom(), form.getBody());
+        return FormErrors.submit(errors, () -> {
+            var received = simulator.textFromCustomer(actor, form.from(), form.body());
             return "redirect:" + UriComponentsBuilder.fromPath("/simulator")
-                    .queryParam("phone", simulator.customer(actor, form.getFrom())
-                            .map(Customer::phone).orElse(form.getFrom()))
+                    .queryParam("phone", simulator.customer(actor, form.from()).map(Customer::phone).orElse(form.from()))
                     .encode().build().toUriString() + "#" + received.message().id();
-        }
-        catch (InvalidInputException | ConflictException refused) {
-            FormErrors.bind(refused, errors);
-            return page(actor, form, model);
-        }
+        }, () -> page(actor, model));
     }
 
-    private String page(Actor actor, TextForm form, Model model) {
-        var customer = form.getFrom().isBlank() ? Optional.<Customer>empty()
-                : simulator.customer(actor, form.getFrom());
-        model.addAttribute("text", form);
+    private String page(Actor actor, Model model) {
+        var form = (TextForm) model.getAttribute("text");
+        var customer = form.from().isBlank() ? Optional.<Customer>empty() : simulator.customer(actor, form.from());
         model.addAttribute("customer", customer.orElse(null));
         model.addAttribute("thread", customer.map(c -> simulator.phoneThread(actor, c)).orElse(List.of()));
         model.addAttribute("customers", simulator.recentCustomers(actor));

@@ -17,7 +17,6 @@ import com.switchboard.accounts.Actor;
 import com.switchboard.customers.Customers;
 import com.switchboard.system.ConflictException;
 import com.switchboard.system.Deployment;
-import com.switchboard.system.ForbiddenException;
 import com.switchboard.system.InvalidInputException;
 
 /**
@@ -62,7 +61,7 @@ public class SmsSettings {
     }
 
     public View view(Actor actor) {
-        requireAdmin(actor);
+        actor.requireAdmin();
         var stored = repository.find(actor.accountId());
         return new View(stored.map(SmsSettingsRepository.Stored::provider).orElse(SmsProvider.SIMULATOR),
                 stored.map(SmsSettingsRepository.Stored::accountSid).orElse(null),
@@ -72,7 +71,7 @@ public class SmsSettings {
 
     @Transactional
     public View change(Actor actor, Change change) {
-        requireAdmin(actor);
+        actor.requireAdmin();
         var checks = new InvalidInputException.Checks();
         SmsProvider provider = parseProvider(change.provider(), checks);
         var stored = repository.find(actor.accountId());
@@ -172,12 +171,6 @@ public class SmsSettings {
         catch (IllegalArgumentException unknown) {
             checks.reject("provider", "sms.providerInvalid");
             return SmsProvider.SIMULATOR;
-        }
-    }
-
-    private static void requireAdmin(Actor actor) {
-        if (!actor.isAdmin()) {
-            throw new ForbiddenException("account.adminOnly");
         }
     }
 }

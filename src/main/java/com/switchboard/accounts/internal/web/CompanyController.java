@@ -13,10 +13,7 @@ import com.switchboard.accounts.Accounts;
 import com.switchboard.accounts.TimeZones;
 import com.switchboard.accounts.User;
 import com.switchboard.system.Deployment;
-import com.switchboard.system.ForbiddenException;
-import com.switchboard.system.ConflictException;
 import com.switchboard.system.FormErrors;
-import com.switchboard.system.InvalidInputException;
 
 /** Company settings, for admins: the account's name and time zone, and its SMS channel. */
 @Controller
@@ -32,62 +29,32 @@ class CompanyController {
     }
 
     /** The company form. */
-    public static class CompanyForm {
-        private String accountName;
-        private String timeZone;
-
-        public String getAccountName() {
-            return accountName;
-        }
-
-        public void setAccountName(String accountName) {
-            this.accountName = accountName;
-        }
-
-        public String getTimeZone() {
-            return timeZone;
-        }
-
-        public void setTimeZone(String timeZone) {
-            this.timeZone = timeZone;
-        }
+    record CompanyForm(String accountName, String timeZone) {
     }
 
     @GetMapping
     String company(User me, Model model) {
-        requireAdmin(me);
+        me.actor().requireAdmin();
         var account = accounts.get(me.actor());
-        var form = new CompanyForm();
-        form.setAccountName(account.name());
-        form.setTimeZone(account.timeZone().getId());
-        return page(me, model, form);
+        model.addAttribute("form", new CompanyForm(account.name(), account.timeZone().getId()));
+        return page(me, model);
     }
 
     @PostMapping
     String save(User me, @ModelAttribute("form") CompanyForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        try {
-            accounts.update(me.actor(), form.getAccountName(), form.getTimeZone());
-        }
-        catch (InvalidInputException | ConflictException refused) {
-            FormErrors.bind(refused, result);
-            return page(me, model, form);
-        }
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/company";
+        return FormErrors.submit(result, () -> {
+            accounts.update(me.actor(), form.accountName(), form.timeZone());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/company";
+        }, () -> page(me, model));
     }
 
-    private String page(User me, Model model, CompanyForm form) {
-        model.addAttribute("form", form);
+    private String page(User me, Model model) {
         model.addAttribute("account", accounts.get(me.actor()));
         model.addAttribute("timeZones", TimeZones.selectable());
         model.addAttribute("simulator", deployment.simulatorEnabled());
         return "company";
     }
 
-    private static void requireAdmin(User me) {
-        if (!me.isAdmin()) {
-            throw new ForbiddenException("account.adminOnly");
-        }
-    }
 }

@@ -18,7 +18,6 @@ import com.switchboard.accounts.TimeZones;
 import com.switchboard.accounts.User;
 import com.switchboard.accounts.UserChanges;
 import com.switchboard.accounts.Users;
-import com.switchboard.system.ConflictException;
 import com.switchboard.system.FormErrors;
 import com.switchboard.system.InvalidInputException;
 
@@ -37,57 +36,41 @@ class SettingsController {
 
     @GetMapping
     String settings(User me, Model model) {
-        var profile = new SettingsForms.Profile();
-        profile.setName(me.name());
-        profile.setTimeZone(me.timeZone().getId());
-        profile.setLocale(me.locale().getLanguage());
-        return page(me, model, profile, new SettingsForms.Password(), new SettingsForms.Token());
+        return page(me, model);
     }
 
     @PostMapping("/profile")
     String saveProfile(User me, @ModelAttribute("profile") SettingsForms.Profile form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        try {
-            users.update(me.actor(), me.id(), UserChanges.profile(form.getName(), form.getTimeZone(), form.getLocale()));
-        }
-        catch (InvalidInputException | ConflictException refused) {
-            FormErrors.bind(refused, result);
-            return page(me, model, form, new SettingsForms.Password(), new SettingsForms.Token());
-        }
-        redirect.addFlashAttribute("saved", "profile");
-        return "redirect:/settings";
+        return FormErrors.submit(result, () -> {
+            users.update(me.actor(), me.id(), UserChanges.profile(form.name(), form.timeZone(), form.locale()));
+            redirect.addFlashAttribute("saved", "profile");
+            return "redirect:/settings#profile";
+        }, () -> page(me, model));
     }
 
     @PostMapping("/password")
     String changePassword(User me, @ModelAttribute("passwordForm") SettingsForms.Password form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        if (form.getPassword() != null && !form.getPassword().equals(form.getConfirmPassword())) {
-            result.rejectValue("confirmPassword", "password.mismatch");
-            return page(me, model, null, form, new SettingsForms.Token());
-        }
-        try {
-            users.update(me.actor(), me.id(), UserChanges.password(form.getCurrentPassword(), form.getPassword()));
-        }
-        catch (InvalidInputException | ConflictException refused) {
-            FormErrors.bind(refused, result);
-            return page(me, model, null, form, new SettingsForms.Token());
-        }
-        redirect.addFlashAttribute("saved", "password");
-        return "redirect:/settings#password";
+        return FormErrors.submit(result, () -> {
+            if (!form.confirmed()) {
+                throw new InvalidInputException("confirmPassword", "password.mismatch");
+            }
+            users.update(me.actor(), me.id(), UserChanges.password(form.currentPassword(), form.password()));
+            redirect.addFlashAttribute("saved", "password");
+            return "redirect:/settings#password";
+        }, () -> page(me, model));
     }
 
     /** Shows the new token once, in this answer only: it is never stored, not even in the session. */
     @PostMapping("/tokens")
     String createToken(User me, @ModelAttribute("tokenForm") SettingsForms.Token form, BindingResult result,
             Model model) {
-        try {
-            model.addAttribute("newToken", tokens.issue(me.actor(), form.getName()));
-            form.setName("");
-        }
-        catch (InvalidInputException | ConflictException refused) {
-            FormErrors.bind(refused, result);
-        }
-        return page(me, model, null, new SettingsForms.Password(), form);
+        return FormErrors.submit(result, () -> {
+            model.addAttribute("newToken", tokens.issue(me.actor(), form.name()));
+            model.addAttribute("tokenForm", SettingsForms.Token.empty());
+            return page(me, model);
+        }, () -> page(me, model));
     }
 
     @PostMapping("/tokens/{id}/revoke")
@@ -97,20 +80,17 @@ class SettingsController {
         return "redirect:/settings#tokens";
     }
 
-    private String page(User me, Model model, SettingsForms.Profile profile, SettingsForms.Password password,
-            SettingsForms.Token token) {
-        if (profile == null) {
-            profile = new SettingsForms.Profile();
-            profile.setName(me.name());
-            profile.setTimeZone(me.timeZone().getId());
-            profile.setLocale(me.locale().getLanguage());
+    /** The page, with each form as submitted (and refused) or fresh. */
+    private String page(User me, Model model) {
+        if (!model.containsAttribute("profile")) {
+            model.addAttribute("profile", SettingsForms.Profile.of(me));
         }
-        password.setCurrentPassword("");
-        password.setPassword("");
-        password.setConfirmPassword("");
-        model.addAttribute("profile", profile);
-        model.addAttribute("passwordForm", password);
-        model.addAttribute("tokenForm", token);
+        if (!model.containsAttribute("passwordForm")) {
+            model.addAttribute("passwordForm", SettingsForms.Password.empty());
+        }
+        if (!model.containsAttribute("tokenForm")) {
+            model.addAttribute("tokenForm", SettingsForms.Token.empty());
+        }
         model.addAttribute("tokens", tokens.list(me.actor()));
         model.addAttribute("timeZones", TimeZones.selectable());
         model.addAttribute("languages", Languages.SUPPORTED);

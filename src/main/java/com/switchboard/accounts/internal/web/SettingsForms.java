@@ -1,80 +1,36 @@
 package com.switchboard.accounts.internal.web;
 
+import com.switchboard.accounts.User;
+
 /** The forms of the Your settings page. */
 final class SettingsForms {
 
     private SettingsForms() {
     }
 
-    public static class Profile {
-        private String name;
-        private String timeZone;
-        private String locale;
+    record Profile(String name, String timeZone, String locale) {
 
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public String getTimeZone() {
-            return timeZone;
-        }
-
-        public void setTimeZone(String timeZone) {
-            this.timeZone = timeZone;
-        }
-
-        public String getLocale() {
-            return locale;
-        }
-
-        public void setLocale(String locale) {
-            this.locale = locale;
+        static Profile of(User user) {
+            return new Profile(user.name(), user.timeZone().getId(), user.locale().getLanguage());
         }
     }
 
-    public static class Password {
-        private String currentPassword;
-        private String password;
-        private String confirmPassword;
+    /** Never shown again once typed: the page renders its fields empty. */
+    record Password(String currentPassword, String password, String confirmPassword) {
 
-        public String getCurrentPassword() {
-            return currentPassword;
+        static Password empty() {
+            return new Password("", "", "");
         }
 
-        public void setCurrentPassword(String currentPassword) {
-            this.currentPassword = currentPassword;
-        }
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
-        }
-
-        public String getConfirmPassword() {
-            return confirmPassword;
-        }
-
-        public void setConfirmPassword(String confirmPassword) {
-            this.confirmPassword = confirmPassword;
+        boolean confirmed() {
+            return password == null || password.equals(confirmPassword);
         }
     }
 
-    public static class Token {
-        private String name;
+    record Token(String name) {
 
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
+        static Token empty() {
+            return new Token("");
         }
     }
 }

@@ -13,11 +13,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import com.switchboard.accounts.Accounts;
-import com.switchboard.accounts.SignUp;
 import com.switchboard.accounts.TimeZones;
-import com.switchboard.system.ConflictException;
 import com.switchboard.system.FormErrors;
-import com.switchboard.system.InvalidInputException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,7 +39,7 @@ class SignInController {
 
     @GetMapping("/signup")
     String signUpForm(Model model) {
-        model.addAttribute("form", new SignUpForm());
+        model.addAttribute("form", SignUpForm.empty());
         model.addAttribute("guessTimeZone", true);
         model.addAttribute("timeZones", TimeZones.selectable());
         return "signup";
@@ -51,26 +48,26 @@ class SignInController {
     @PostMapping("/signup")
     String signUp(@ModelAttribute("form") SignUpForm form, BindingResult result, Model model,
             HttpServletRequest request, HttpServletResponse response) {
-        try {
-            accounts.signUp(new SignUp(form.getAccountName(), form.getName(), form.getEmail(), form.getPassword(),
-                    form.getTimeZone(), form.getLocale()));
-        }
-        catch (InvalidInputException | ConflictException refused) {
-            FormErrors.bind(refused, result);
-            form.setPassword("");
+        return FormErrors.submit(result, () -> {
+            accounts.signUp(form.signUp());
+            signIn(form, request, response);
+            return "redirect:/";
+        }, () -> {
             model.addAttribute("guessTimeZone", false);
             model.addAttribute("timeZones", TimeZones.selectable());
             return "signup";
-        }
-        // Signed in at once, through the same authentication as the log-in form.
+        });
+    }
+
+    /** Signed in at once, through the same authentication as the log-in form. */
+    private void signIn(SignUpForm form, HttpServletRequest request, HttpServletResponse response) {
         var signedIn = authentication.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated(form.getEmail().strip(), form.getPassword()));
+                UsernamePasswordAuthenticationToken.unauthenticated(form.email().strip(), form.password()));
         request.getSession(true);
         request.changeSessionId();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(signedIn);
         SecurityContextHolder.setContext(context);
         sessions.saveContext(context, request, response);
-        return "redirect:/";
     }
 }

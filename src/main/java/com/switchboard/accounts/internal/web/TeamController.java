@@ -13,12 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.switchboard.accounts.Accounts;
-import com.switchboard.accounts.NewUser;
 import com.switchboard.accounts.TimeZones;
 import com.switchboard.accounts.User;
 import com.switchboard.accounts.UserChanges;
 import com.switchboard.accounts.Users;
-import com.switchboard.system.ForbiddenException;
 import com.switchboard.system.ConflictException;
 import com.switchboard.system.FormErrors;
 import com.switchboard.system.InvalidInputException;
@@ -38,54 +36,37 @@ class TeamController {
 
     @GetMapping
     String team(User me, Model model) {
-        var form = new TeammateForm();
-        form.setTimeZone(accounts.get(me.actor()).timeZone().getId());
-        return page(me, model, form);
+        model.addAttribute("form", TeammateForm.newIn(accounts.get(me.actor()).timeZone().getId()));
+        return page(me, model);
     }
 
     @PostMapping
     String add(User me, @ModelAttribute("form") TeammateForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        try {
-            var added = users.create(me.actor(), new NewUser(form.getName(), form.getEmail(), form.getPassword(),
-                    form.getRole(), form.getTimeZone(), form.getLocale()));
-            redirect.addFlashAttribute("added", added.name());
-        }
-        catch (InvalidInputException | ConflictException refused) {
-            FormErrors.bind(refused, result);
+        return FormErrors.submit(result, () -> {
+            redirect.addFlashAttribute("added", users.create(me.actor(), form.newUser()).name());
+            return "redirect:/team";
+        }, () -> {
             model.addAttribute("openAddForm", true);
-            return page(me, model, form);
-        }
-        return "redirect:/team";
+            return page(me, model);
+        });
     }
 
     @GetMapping("/{id}/edit")
     String editForm(User me, @PathVariable UUID id, Model model) {
-        requireAdmin(me);
+        me.actor().requireAdmin();
         var user = users.get(me.actor(), id);
-        var form = new TeammateForm();
-        form.setName(user.name());
-        form.setEmail(user.email());
-        form.setRole(user.role().name());
-        form.setTimeZone(user.timeZone().getId());
-        form.setLocale(user.locale().getLanguage());
-        return editPage(model, user, form);
+        model.addAttribute("form", TeammateForm.of(user));
+        return editPage(model, user);
     }
 
     @PostMapping("/{id}")
     String edit(User me, @PathVariable UUID id, @ModelAttribute("form") TeammateForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        String password = form.getPassword() == null || form.getPassword().isEmpty() ? null : form.getPassword();
-        try {
-            var updated = users.update(me.actor(), id, new UserChanges(form.getName(), form.getEmail(),
-                    form.getRole(), form.getTimeZone(), form.getLocale(), null, password, null));
-            redirect.addFlashAttribute("updated", updated.name());
-        }
-        catch (InvalidInputException | ConflictException refused) {
-            FormErrors.bind(refused, result);
-            return editPage(model, users.get(me.actor(), id), form);
-        }
-        return "redirect:/team";
+        return FormErrors.submit(result, () -> {
+            redirect.addFlashAttribute("updated", users.update(me.actor(), id, form.changes()).name());
+            return "redirect:/team";
+        }, () -> editPage(model, users.get(me.actor(), id)));
     }
 
     @PostMapping("/{id}/deactivate")
@@ -109,24 +90,15 @@ class TeamController {
         return "redirect:/team";
     }
 
-    private String page(User me, Model model, TeammateForm form) {
+    private String page(User me, Model model) {
         model.addAttribute("users", users.list(me.actor()));
-        model.addAttribute("form", form);
         model.addAttribute("timeZones", TimeZones.selectable());
         return "team";
     }
 
-    private String editPage(Model model, User user, TeammateForm form) {
-        form.setPassword("");
+    private String editPage(Model model, User user) {
         model.addAttribute("user", user);
-        model.addAttribute("form", form);
         model.addAttribute("timeZones", TimeZones.selectable());
         return "team-edit";
-    }
-
-    private static void requireAdmin(User me) {
-        if (!me.isAdmin()) {
-            throw new ForbiddenException("user.adminOnly");
-        }
     }
 }

@@ -1,60 +1,27 @@
 package com.switchboard.accounts.internal.web;
 
-/** The team page's form to add or edit a teammate. */
-public class TeammateForm {
+import com.switchboard.accounts.NewUser;
+import com.switchboard.accounts.User;
+import com.switchboard.accounts.UserChanges;
 
-    private String name;
-    private String email;
-    private String role = "AGENT";
-    private String timeZone;
-    private String locale = "en";
-    private String password;
+/** A teammate, added or edited by an admin on the Team page. An empty password keeps theirs. */
+record TeammateForm(String name, String email, String role, String timeZone, String locale, String password) {
 
-    public String getName() {
-        return name;
+    static TeammateForm newIn(String timeZone) {
+        return new TeammateForm("", "", "AGENT", timeZone, "en", "");
     }
 
-    public void setName(String name) {
-        this.name = name;
+    static TeammateForm of(User user) {
+        return new TeammateForm(user.name(), user.email(), user.role().name(), user.timeZone().getId(),
+                user.locale().getLanguage(), "");
     }
 
-    public String getEmail() {
-        return email;
+    NewUser newUser() {
+        return new NewUser(name, email, password, role, timeZone, locale);
     }
 
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public String getRole() {
-        return role;
-    }
-
-    public void setRole(String role) {
-        this.role = role;
-    }
-
-    public String getTimeZone() {
-        return timeZone;
-    }
-
-    public void setTimeZone(String timeZone) {
-        this.timeZone = timeZone;
-    }
-
-    public String getLocale() {
-        return locale;
-    }
-
-    public void setLocale(String locale) {
-        this.locale = locale;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
+    UserChanges changes() {
+        return new UserChanges(name, email, role, timeZone, locale, null,
+                password == null || password.isEmpty() ? null : password, null);
     }
 }

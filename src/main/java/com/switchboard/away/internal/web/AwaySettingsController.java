@@ -16,10 +16,7 @@ import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.away.AwayChange;
 import com.switchboard.away.AwayStatuses;
-import com.switchboard.system.ConflictException;
-import com.switchboard.system.ForbiddenException;
 import com.switchboard.system.FormErrors;
-import com.switchboard.system.InvalidInputException;
 
 /**
  * The away status pages: the section of Your settings (R1), the banner's "Turn off" button (R10),
@@ -44,14 +41,15 @@ class AwaySettingsController {
     @PostMapping("/settings/away")
     String saveOwn(User me, @ModelAttribute("awayForm") AwayForm form, BindingResult result,
             RedirectAttributes redirect) {
-        if (save(me, me.id(), form, result)) {
+        return FormErrors.submit(result, () -> {
+            statuses.change(me.actor(), me.id(), form.change());
             redirect.addFlashAttribute("awaySaved", true);
-        }
-        else {
+            return "redirect:/settings#away";
+        }, () -> {
             redirect.addFlashAttribute("awayForm", form);
             redirect.addFlashAttribute(FORM_ERRORS, result);
-        }
-        return "redirect:/settings#away";
+            return "redirect:/settings#away";
+        });
     }
 
     /** The banner's button: away mode off, back to the page it was pressed on. */
@@ -75,28 +73,16 @@ class AwaySettingsController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         var target = users.get(me.actor(), id);
         requireSelfOrAdmin(me, target);
-        if (!save(me, id, form, result)) {
-            return teammate(me, id, model);
-        }
-        redirect.addFlashAttribute("awaySaved", true);
-        return "redirect:/team/" + id + "/away";
-    }
-
-    private boolean save(User me, UUID userId, AwayForm form, BindingResult result) {
-        try {
-            statuses.change(me.actor(), userId, new AwayChange(form.isAway(), form.isAway() ? form.getDelegateId()
-                    : null, form.isAway() ? form.getReturnOn() : null, null, form.getMessage()));
-            return true;
-        }
-        catch (InvalidInputException | ConflictException refused) {
-            FormErrors.bind(refused, result);
-            return false;
-        }
+        return FormErrors.submit(result, () -> {
+            statuses.change(me.actor(), id, form.change());
+            redirect.addFlashAttribute("awaySaved", true);
+            return "redirect:/team/" + id + "/away#away";
+        }, () -> teammate(me, id, model));
     }
 
     private static void requireSelfOrAdmin(User me, User target) {
-        if (!me.isAdmin() && !me.id().equals(target.id())) {
-            throw new ForbiddenException("away.othersAdminOnly");
+        if (!me.id().equals(target.id())) {
+            me.actor().requireAdmin();
         }
     }
 }
