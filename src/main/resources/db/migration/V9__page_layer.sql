@@ -19,3 +19,7 @@ create function switchboard_fold(text) returns text language sql immutable stric
         'œ', 'oe'), 'æ', 'ae')
 $$;
 create index customer_folded_name_idx on customer (account_id, switchboard_fold(name));
+
+-- A new account's first steps (invite teammates, try the simulator, connect a number) show until
+-- they are done or an admin dismisses them.
+alter table account add column first_steps_dismissed_at timestamptz;

@@ -82,6 +82,18 @@ public class Accounts {
         return updated;
     }
 
+    /** Whether the account's first steps were put away by an admin. */
+    public boolean firstStepsDismissed(Actor actor) {
+        return accounts.firstStepsDismissed(actor.accountId());
+    }
+
+    /** An admin puts the first steps away for the whole account. */
+    @Transactional
+    public void dismissFirstSteps(Actor actor) {
+        actor.requireAdmin();
+        accounts.dismissFirstSteps(actor.accountId(), clock.instant());
+    }
+
     /** True once any account exists: the demo data is loaded only into an empty database. */
     public boolean anyExists() {
         return accounts.any();

@@ -67,6 +67,11 @@ public class Conversations {
                 hasNext);
     }
 
+    /** Whether the account has any conversation at all, open or closed. */
+    public boolean any(Actor actor) {
+        return conversations.any(actor.accountId());
+    }
+
     public InboxCounts counts(Actor actor) {
         return conversations.openCounts(actor.accountId(), actor.userId());
     }

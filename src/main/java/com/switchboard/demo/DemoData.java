@@ -131,6 +131,8 @@ public class DemoData implements SmartInitializingSingleton {
         }
         spreadOverTime(signedUp.account().id(), stamps);
         showTheAwayStatus(team);
+        // The demo is set up already: no first steps to show.
+        accounts.dismissFirstSteps(boss);
         return signedUp.admin();
     }
 

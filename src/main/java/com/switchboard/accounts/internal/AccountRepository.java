@@ -3,6 +3,7 @@ package com.switchboard.accounts.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,6 +48,21 @@ public class AccountRepository {
                 .param("name", account.name())
                 .param("timeZone", account.timeZone().getId())
                 .param("country", account.country())
+                .update();
+    }
+
+    public boolean firstStepsDismissed(UUID id) {
+        return jdbc.sql("select first_steps_dismissed_at is not null from account where id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(true);
+    }
+
+    public void dismissFirstSteps(UUID id, Instant at) {
+        jdbc.sql("update account set first_steps_dismissed_at = coalesce(first_steps_dismissed_at, :at) where id = :id")
+                .param("id", id)
+                .param("at", Timestamp.from(at))
                 .update();
     }
 

@@ -73,6 +73,8 @@ class SecurityConfiguration {
                         // The end of a live stream: its request was authorized when it began.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/tokens").permitAll()
+                        // The documentation is a page for anyone, signed in or not.
+                        .requestMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**").permitAll()
                         .anyRequest().authenticated())
                 // A bearer token is not a cookie, so it cannot be forged cross-site; the session can.
                 .csrf(csrf -> csrf
@@ -135,9 +137,16 @@ class SecurityConfiguration {
         };
     }
 
-    /** Says why a login failed without telling whether an email exists. */
+    /**
+     * Says why a login failed without telling whether an email exists, and keeps the email typed
+     * (in the session, not in the address) so that only the password is typed again.
+     */
     private static AuthenticationFailureHandler loginFailure() {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+            String email = request.getParameter("email");
+            if (email != null && email.length() <= 320) {
+                request.getSession().setAttribute(SignInPage.LAST_EMAIL, email);
+            }
             String reason = e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "bad";
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };

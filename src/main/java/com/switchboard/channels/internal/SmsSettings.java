@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.switchboard.accounts.Actor;
+import com.switchboard.channels.SmsConnection;
 import com.switchboard.customers.Customers;
 import com.switchboard.system.ConflictException;
 import com.switchboard.system.Deployment;
@@ -24,7 +25,7 @@ import com.switchboard.system.InvalidInputException;
  * change it (Company settings → SMS, and the API); the channels and webhooks read it.
  */
 @Service
-public class SmsSettings {
+public class SmsSettings implements SmsConnection {
 
     private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
     private static final int MAX_NUMBERS = 20;
@@ -58,6 +59,11 @@ public class SmsSettings {
         this.customers = customers;
         this.deployment = deployment;
         this.clock = clock;
+    }
+
+    @Override
+    public boolean connected(UUID accountId) {
+        return repository.connected(accountId);
     }
 
     public View view(Actor actor) {

@@ -37,6 +37,17 @@ class SmsSettingsRepository {
                 rs.getString("account_sid"), rs.getString("auth_token_encrypted"));
     }
 
+    /** Whether the account texts through a provider with at least one number of its own. */
+    boolean connected(UUID accountId) {
+        return jdbc.sql("""
+                select exists (select 1 from sms_settings s join sms_number n on n.account_id = s.account_id
+                               where s.account_id = :accountId and s.provider <> 'SIMULATOR')
+                """)
+                .param("accountId", accountId)
+                .query(Boolean.class)
+                .single();
+    }
+
     List<String> numbers(UUID accountId) {
         return jdbc.sql("select phone from sms_number where account_id = :accountId order by phone")
                 .param("accountId", accountId)

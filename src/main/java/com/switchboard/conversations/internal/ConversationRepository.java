@@ -139,6 +139,13 @@ public class ConversationRepository {
         return statement.query(ConversationRepository::map).list();
     }
 
+    public boolean any(UUID accountId) {
+        return jdbc.sql("select exists (select 1 from conversation where account_id = :accountId)")
+                .param("accountId", accountId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** How many open conversations are the user's, nobody's, and anyone's: the counts beside the filters. */
     public InboxCounts openCounts(UUID accountId, UUID userId) {
         return jdbc.sql("""

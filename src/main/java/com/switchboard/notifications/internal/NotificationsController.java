@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 import com.switchboard.accounts.Actor;
 import com.switchboard.conversations.Conversation;
@@ -30,19 +31,19 @@ class NotificationsController {
     }
 
     @GetMapping("/notifications")
-    String list(Actor actor, Model model) {
+    String list(Actor actor, @RequestHeader(name = "HX-Target", required = false) String target, Model model) {
         var recent = notifications.recent(actor, SHOWN);
         var byId = new HashMap<UUID, Conversation>();
         conversations.byIds(actor, recent.stream().map(Notification::conversationId).distinct().toList())
                 .forEach(c -> byId.put(c.id(), c));
         model.addAttribute("notifications", recent);
         model.addAttribute("conversations", byId);
-        return "notifications/list";
+        return "notification-list".equals(target) ? "notifications/list :: list" : "notifications/list";
     }
 
     @PostMapping("/notifications/{id}/open")
     String open(Actor actor, @PathVariable UUID id) {
-        return "redirect:/conversations/" + notifications.read(actor, id) + "?view=mine";
+        return "redirect:/conversations/" + notifications.read(actor, id);
     }
 
     @PostMapping("/notifications/read")

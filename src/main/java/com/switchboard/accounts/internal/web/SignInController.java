@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import com.switchboard.accounts.Accounts;
+import com.switchboard.accounts.internal.SignInPage;
 import com.switchboard.accounts.TimeZones;
 import com.switchboard.system.FormErrors;
 
@@ -33,7 +34,12 @@ class SignInController {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(HttpServletRequest request, Model model) {
+        var session = request.getSession(false);
+        if (session != null && session.getAttribute(SignInPage.LAST_EMAIL) != null) {
+            model.addAttribute("email", session.getAttribute(SignInPage.LAST_EMAIL));
+            session.removeAttribute(SignInPage.LAST_EMAIL);
+        }
         return "login";
     }
 

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -35,9 +36,11 @@ class TeamController {
     }
 
     @GetMapping
-    String team(User me, Model model) {
+    String team(User me, @RequestHeader(name = "HX-Target", required = false) String target, Model model) {
         model.addAttribute("form", TeammateForm.newIn(accounts.get(me.actor()).timeZone().getId()));
-        return page(me, model);
+        page(me, model);
+        // The list alone, for a live update: someone's away status changed.
+        return "team-list".equals(target) ? "team :: list" : "team";
     }
 
     @PostMapping
