@@ -23,3 +23,25 @@ create index customer_folded_name_idx on customer (account_id, switchboard_fold(
 -- A new account's first steps (invite teammates, try the simulator, connect a number) show until
 -- they are done or an admin dismisses them.
 alter table account add column first_steps_dismissed_at timestamptz;
+
+-- Web Push: the deployment's VAPID key pair (one row, made by the first node that needs it) and
+-- each browser a user turned notifications on in.
+create table push_vapid_keys (
+    id           smallint primary key check (id = 1),
+    public_key   text        not null,
+    private_key  text        not null,
+    created_at   timestamptz not null
+);
+create table push_subscription (
+    id           uuid primary key,
+    account_id   uuid        not null,
+    user_id      uuid        not null,
+    endpoint     text        not null unique,
+    p256dh       text        not null,
+    auth         text        not null,
+    browser      text,
+    created_at   timestamptz not null,
+    last_sent_at timestamptz,
+    foreign key (account_id, user_id) references app_user (account_id, id)
+);
+create index push_subscription_user_idx on push_subscription (account_id, user_id);

@@ -2,7 +2,10 @@ package com.switchboard.notifications;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,16 +47,29 @@ public class Notifications {
                 .param("accountId", actor.accountId())
                 .param("userId", actor.userId())
                 .param("limit", limit)
-                .query((rs, row) -> new Notification(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("user_id", UUID.class),
-                        Notification.Kind.valueOf(rs.getString("kind")),
-                        rs.getObject("conversation_id", UUID.class),
-                        rs.getObject("actor_id", UUID.class),
-                        rs.getObject("from_user_id", UUID.class),
-                        rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant()))
+                .query(Notifications::map)
                 .list();
+    }
+
+    /** One notification, for what tells its user about it elsewhere (a push to their browser). */
+    public Optional<Notification> find(UUID accountId, UUID notificationId) {
+        return jdbc.sql("select * from notification where account_id = :accountId and id = :id")
+                .param("accountId", accountId)
+                .param("id", notificationId)
+                .query(Notifications::map)
+                .optional();
+    }
+
+    private static Notification map(ResultSet rs, int row) throws SQLException {
+        return new Notification(
+                rs.getObject("id", UUID.class),
+                rs.getObject("user_id", UUID.class),
+                Notification.Kind.valueOf(rs.getString("kind")),
+                rs.getObject("conversation_id", UUID.class),
+                rs.getObject("actor_id", UUID.class),
+                rs.getObject("from_user_id", UUID.class),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant());
     }
 
     /** Marks one notification read; returns the conversation it is about. */

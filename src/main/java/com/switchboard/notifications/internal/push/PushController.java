@@ -1,0 +1,80 @@
+package com.switchboard.notifications.internal.push;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.switchboard.accounts.Actor;
+import com.switchboard.accounts.SignedIn;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Your settings → Notifications on this device: the browsers that receive Web Push, one added by
+ * push.js (the browser subscribes with the server's key, then posts its subscription here), and
+ * each removable. The settings page belongs to accounts; this module adds its section's model.
+ */
+@Controller
+@Configuration(proxyBeanMethods = false)
+class PushController implements WebMvcConfigurer, HandlerInterceptor {
+
+    /** A browser's PushSubscription, as its toJSON() writes it. */
+    record SubscriptionJson(String endpoint, Map<String, String> keys) {
+    }
+
+    private final PushSubscriptions subscriptions;
+    private final PushKeys keys;
+
+    PushController(PushSubscriptions subscriptions, PushKeys keys) {
+        this.subscriptions = subscriptions;
+        this.keys = keys;
+    }
+
+    @PostMapping("/settings/push")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ResponseBody
+    Map<String, UUID> subscribe(Actor actor, @RequestBody SubscriptionJson subscription,
+            @RequestHeader(name = "User-Agent", required = false) String userAgent) {
+        var keys = subscription.keys() == null ? Map.<String, String>of() : subscription.keys();
+        var saved = subscriptions.subscribe(actor, subscription.endpoint(), keys.get("p256dh"), keys.get("auth"),
+                Browsers.name(userAgent));
+        return Map.of("id", saved.id());
+    }
+
+    @PostMapping("/settings/push/{id}/remove")
+    String remove(Actor actor, @PathVariable UUID id) {
+        subscriptions.remove(actor, id);
+        return "redirect:/settings?pushRemoved#push";
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/settings", "/settings/**");
+    }
+
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+            ModelAndView view) {
+        if (view == null || !"settings".equals(view.getViewName())) {
+            return;
+        }
+        SignedIn.user(request).ifPresent(me -> {
+            view.addObject("pushBrowsers", subscriptions.mine(me.actor()));
+            view.addObject("pushKey", keys.applicationServerKey());
+        });
+    }
+}
