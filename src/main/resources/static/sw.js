@@ -16,9 +16,10 @@ self.addEventListener("activate", function (event) {
     }).then(function () { return self.clients.claim(); }));
 });
 
-// Pages always come from the server (they are live); only when it cannot be reached, the offline page.
+// Pages always come from the server (they are live); only when it cannot be reached, the offline
+// page. Forms (POST) go to the server untouched.
 self.addEventListener("fetch", function (event) {
-    if (event.request.mode === "navigate") {
+    if (event.request.mode === "navigate" && event.request.method === "GET") {
         event.respondWith(fetch(event.request).catch(function () { return caches.match(OFFLINE); }));
     }
 });

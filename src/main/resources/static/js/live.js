@@ -74,7 +74,11 @@
         region.addEventListener("toggle", retry, true);
     });
 
+    // Whether the stream is open, for whoever looks (tests wait for it before acting).
+    body.addEventListener("htmx:sseOpen", function () { body.setAttribute("data-live", "open"); });
+
     body.addEventListener("htmx:sseError", function () {
+        body.setAttribute("data-live", "closed");
         fetch("/api/v1/me", { credentials: "same-origin" }).then(function (response) {
             if (response.status === 401) {
                 window.location.reload();

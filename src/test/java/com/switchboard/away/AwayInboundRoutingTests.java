@@ -102,7 +102,7 @@ class AwayInboundRoutingTests {
         scene.customerWrites("Is my car ready?");
 
         var alicesBrowser = WebSession.login(api, scene.alice.email(), Fixtures.PASSWORD);
-        String page = alicesBrowser.get("/conversations/" + scene.conversation + "?view=mine").body();
+        String page = alicesBrowser.get("/conversations/" + scene.conversation + "").body();
         // The words themselves are checked in a browser (AwayBrowserTests); here, that the line is there.
         assertThat(page).contains("data-event-type=\"ASSIGNED\" data-reason=\"ASSIGNEE_AWAY\"", "Reassigned from");
         assertThat(alicesBrowser.get("/notifications").body()).contains("is away: you now have the conversation with");

@@ -72,7 +72,7 @@ class AwaySettingsPageTests {
 
         var saved = admin.post("/team/" + bob.id() + "/away", Map.of("away", "true", "_away", "on"));
 
-        assertThat(saved.header("Location")).endsWith("/team/" + bob.id() + "/away");
+        assertThat(saved.header("Location")).endsWith("/team/" + bob.id() + "/away#away");
         assertThat(admin.get("/team/" + bob.id() + "/away").body()).contains("Away mode is on.", "Away now");
         var bobs = WebSession.login(api, bob.email(), Fixtures.PASSWORD).get("/").body();
         assertThat(bobs).contains("Your away status is on", "Set by Alice Roy");

@@ -82,7 +82,7 @@ class SmsBrowserTests {
                 Map.of("name", "Marie Tremblay", "phone", Fixtures.newPhone(), "assigneeId", team.admin().id()));
         String conversation = api.get("/api/v1/conversations?customerId=" + created.field("id"), team.admin().token())
                 .json().get(0).get("id").asString();
-        page.navigate(api.baseUrl() + "/conversations/" + conversation + "?view=all");
+        page.navigate(api.baseUrl() + "/conversations/" + conversation + "?assignee=all");
         page.locator("#composer-body").fill("Your car is ready.");
         page.locator("#composer-body").press("Enter");
         var reply = page.locator(".bubble-row--outbound").last();

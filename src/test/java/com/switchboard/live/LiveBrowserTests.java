@@ -26,9 +26,10 @@ import com.switchboard.support.browser.SwitchboardPages.SimulatorPage;
 @SwitchboardTest
 class LiveBrowserTests {
 
-    // R13: "within about a second".
-    private static final LocatorAssertions.IsVisibleOptions WITHIN_A_SECOND =
-            new LocatorAssertions.IsVisibleOptions().setTimeout(1000);
+    // R13 says "within about a second"; that is measured in bench/ (B2). A test on a shared CI
+    // machine only waits, generously, for it to happen without a reload.
+    private static final LocatorAssertions.IsVisibleOptions LIVE =
+            new LocatorAssertions.IsVisibleOptions().setTimeout(10_000);
 
     @Autowired
     Api api;
@@ -74,7 +75,7 @@ class LiveBrowserTests {
 
         // Alice has the conversation open, with a reply half written.
         var alices = logIn(alice);
-        alices.navigate(api.baseUrl() + "/conversations/" + conversation + "?view=all");
+        alices.navigate(api.baseUrl() + "/conversations/" + conversation + "?assignee=all");
         alices.locator("#composer-body").fill("Let me check with the shop");
         markNotReloaded(alices);
         // Bob has his inbox open in a second tab.
@@ -92,11 +93,11 @@ class LiveBrowserTests {
 
         // Alice's page: Bob's name turns yellow with its clock, in the list and in the open conversation.
         String bobAway = ".person--away[data-user-id='" + bob.id() + "']";
-        assertThat(alices.locator(".conversation-row " + bobAway + " .away__clock")).isVisible(WITHIN_A_SECOND);
-        assertThat(alices.locator(".picker > summary " + bobAway)).isVisible(WITHIN_A_SECOND);
-        assertThat(alices.locator(".picker__hint--away")).isVisible(WITHIN_A_SECOND);
+        assertThat(alices.locator(".conversation-row " + bobAway + " .away__clock")).isVisible(LIVE);
+        assertThat(alices.locator(".picker > summary " + bobAway)).isVisible(LIVE);
+        assertThat(alices.locator(".picker__hint--away")).isVisible(LIVE);
         // Bob's other tab: the banner appears.
-        assertThat(bobsOtherTab.locator("#away-banner")).isVisible(WITHIN_A_SECOND);
+        assertThat(bobsOtherTab.locator("#away-banner")).isVisible(LIVE);
         assertThat(bobsOtherTab.locator("#away-banner")).containsText("New conversations go to Alice Roy");
         alices.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("live-away-seen-by-a-teammate")));
 
@@ -106,11 +107,11 @@ class LiveBrowserTests {
         new SimulatorPage(simulator).textFrom(phone, "Hello? Anyone there?");
 
         var newest = alices.locator(".thread__stream .bubble-row--inbound").last();
-        assertThat(newest).isVisible(WITHIN_A_SECOND);
+        assertThat(newest).isVisible(LIVE);
         assertThat(newest).containsText("Hello? Anyone there?");
         assertThat(alices.locator(".timeline-event").last()).hasText(
                 Pattern.compile("^Reassigned from\\s+Bob Tremblay\\s+to\\s+Alice Roy"),
-                new LocatorAssertions.HasTextOptions().setUseInnerText(true).setTimeout(1000));
+                new LocatorAssertions.HasTextOptions().setUseInnerText(true).setTimeout(10_000));
         assertThat(alices.locator(".picker > summary")).containsText("Alice Roy");
         assertThat(alices.locator(".conversation-row").first()).containsText("Hello? Anyone there?");
         assertThat(alices.locator(".bell__count")).hasText("1");
@@ -123,8 +124,8 @@ class LiveBrowserTests {
         // Bob turns away mode off from the banner of his other tab: everything clears everywhere.
         bobsOtherTab.locator("#away-banner button").click();
         assertThat(bobsOtherTab.locator("#away-banner")).hasCount(0);
-        assertThat(alices.locator(".person--away")).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(1000));
-        assertThat(bobs.locator("#away-banner")).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(1000));
+        assertThat(alices.locator(".person--away")).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
+        assertThat(bobs.locator("#away-banner")).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
         Assertions.assertThat(wasNotReloaded(alices)).as("updated in place, not reloaded").isTrue();
     }
 }

@@ -99,7 +99,8 @@ class TenantIsolationTests {
                 "POST /customers/{id}/name", "GET /team/{id}/edit", "POST /team/{id}", "POST /team/{id}/deactivate",
                 "POST /team/{id}/reactivate", "POST /settings/tokens/{id}/revoke", "GET /api/v1/users/{id}/away",
                 "PUT /api/v1/users/{id}/away", "GET /api/v1/users/{id}/away/history", "GET /team/{id}/away",
-                "POST /team/{id}/away", "POST /notifications/{id}/open",
+                "POST /team/{id}/away", "POST /notifications/{id}/open", "POST /settings/push/{id}/remove",
+                "GET /conversations/{id}/thread", "GET /conversations/{id}/panel",
                 "POST /api/v1/conversations/{id}/messages/{messageId}/retry",
                 "POST /conversations/{id}/messages/{messageId}/retry");
         a.assertUnchanged();
@@ -120,8 +121,8 @@ class TenantIsolationTests {
                 b.admin().token()).body());
         responses.put("conversations of A's agent", api.get("/api/v1/conversations?assignee=" + a.agentId,
                 b.admin().token()).body());
-        responses.put("inbox", bPages.get("/?view=all").body());
-        responses.put("inbox of A's agent", bPages.get("/?view=user&user=" + a.agentId).body());
+        responses.put("inbox", bPages.get("/?assignee=all").body());
+        responses.put("inbox of A's agent", bPages.get("/?assignee=" + a.agentId).body());
         responses.put("team", bPages.get("/team").body());
 
         responses.forEach((what, response) -> a.assertNotIn(response, what));
@@ -130,7 +131,7 @@ class TenantIsolationTests {
         assertThat(bPages.get("/simulator?phone=" + encode(a.phone)).body())
                 .doesNotContain(a.customerName, a.secretText);
         // A search shows what was typed, and no conversation.
-        assertThat(bPages.get("/?view=all&q=" + encode(a.customerName)).body()).doesNotContain("conversation-row");
+        assertThat(bPages.get("/?assignee=all&q=" + encode(a.customerName)).body()).doesNotContain("conversation-row");
 
         // A text from A's customer's number to B makes a customer of B's, and leaves A's conversation alone.
         var received = fixtures.text(b, a.phone, "Hello B");
@@ -163,6 +164,7 @@ class TenantIsolationTests {
     private static final class AccountA {
 
         final Api api;
+        final JdbcClient jdbc;
         final Fixtures.Team team;
         final String tag = UUID.randomUUID().toString().substring(0, 8);
         final String customerName = "Zoë Secret " + tag;
@@ -173,9 +175,11 @@ class TenantIsolationTests {
         final String conversationId;
         final String tokenId;
         final String notificationId;
+        final String pushId = UUID.randomUUID().toString();
         final String messageId;
 
         AccountA(Fixtures fixtures, Api api, JdbcClient jdbc) {
+            this.jdbc = jdbc;
             this.api = api;
             this.team = fixtures.team();
             this.agentId = fixtures.agent(team, "Agent " + tag).id();
@@ -189,6 +193,12 @@ class TenantIsolationTests {
                     Fixtures.PASSWORD)).field("id");
             this.notificationId = jdbc.sql("select id::text from notification where user_id = :agent::uuid")
                     .param("agent", agentId).query(String.class).single();
+            // A browser the agent turned notifications on in (as push.js would register it).
+            jdbc.sql("""
+                    insert into push_subscription (id, account_id, user_id, endpoint, p256dh, auth, created_at)
+                    select :id::uuid, account_id, id, :endpoint, 'key', 'auth', now() from app_user where id = :agent::uuid
+                    """).param("id", pushId).param("endpoint", "https://fcm.googleapis.com/fcm/send/" + tag)
+                    .param("agent", agentId).update();
         }
 
         String fill(String pattern) {
@@ -208,6 +218,9 @@ class TenantIsolationTests {
             else if (pattern.contains("/notifications/{id}")) {
                 id = notificationId;
             }
+            else if (pattern.contains("/settings/push/{id}")) {
+                id = pushId;
+            }
             else {
                 return fail("TenantIsolationTests does not know what id " + pattern + " takes: teach it");
             }
@@ -219,6 +232,8 @@ class TenantIsolationTests {
         }
 
         void assertUnchanged() {
+            assertThat(jdbc.sql("select count(*) from push_subscription where id = :id::uuid").param("id", pushId)
+                    .query(Long.class).single()).as("A's browser subscription").isEqualTo(1);
             String token = team.admin().token();
             var conversation = api.get("/api/v1/conversations/" + conversationId, token);
             assertThat(conversation.field("assigneeId")).isEqualTo(agentId);

@@ -111,7 +111,7 @@ class FirstStartIT {
         page.navigate(app.url("/simulator"));
         new SimulatorPage(page).textFrom(PHONE, TEXT);
 
-        page.navigate(app.url("/?view=unassigned"));
+        page.navigate(app.url("/?assignee=unassigned"));
         assertThat(new InboxPage(page).list()).containsText(TEXT);
         page.close();
     }
@@ -177,7 +177,7 @@ class FirstStartIT {
         app.awaitLoginPage();
         Page page = browser.newPage();
         // The session lives in the database: kept too.
-        page.navigate(app.url("/?view=all"));
+        page.navigate(app.url("/?assignee=all"));
         var inbox = new InboxPage(page);
         assertThat(inbox.list()).containsText(TEXT);
         // The demo is loaded once, on the first start only.

@@ -55,7 +55,12 @@ class InboxBrowserTests {
         page.navigate(api.baseUrl() + "/signup");
         var inbox = new SignUpPage(page).signUp("Garage Beaubien", "Alice Roy", email, Fixtures.PASSWORD);
         assertThat(page.locator(".usermenu")).containsText("Alice Roy");
-        assertThat(page.locator(".empty-state")).containsText("Pick a conversation");
+        // A new account: its admin sees the first steps, none done yet.
+        var firstSteps = page.locator(".first-steps");
+        assertThat(firstSteps).containsText("Get started");
+        assertThat(firstSteps.locator("li.is-done")).hasCount(0);
+        assertThat(firstSteps.locator("a")).hasText(new String[] { "Invite your teammates", "Try the phone simulator",
+                "Connect an SMS number" });
 
         inbox.logOut();
         assertThat(page.locator(".alert--success")).containsText("You are logged out.");

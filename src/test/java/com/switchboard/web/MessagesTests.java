@@ -49,7 +49,8 @@ class MessagesTests {
                 "role.AGENT", "inbox.pages", "inbox.page", "away.history.message", "notifications.title",
                 "event.away.colon", "format.dateAtTime", "message.kindInvalid", "settings.tokens.revoke",
                 "simulator.messagesWith", "panel.conversation", "layout.mainNavigation", "team.awayStatus",
-                "inbox.preview.note", "away.history.setBy", "settings.profile", "team.lead",
+                "away.history.setBy", "settings.profile", "inbox.count", "inbox.backToList", "layout.menu",
+                "role.ADMIN", "apiDocs.back", "push.title",
                 // A brand, and the label of Twilio's own (English-only) console.
                 "sms.provider.TWILIO", "sms.connect.incoming");
         var untranslated = new TreeSet<String>();

@@ -38,9 +38,9 @@ class ViewerLanguageAndTimeTests {
         String conversation = fixtures.conversation(team);
 
         String torontoPage = WebSession.login(api, team.admin().email(), Fixtures.PASSWORD)
-                .get("/conversations/" + conversation + "?view=all").body();
+                .get("/conversations/" + conversation + "?assignee=all").body();
         String tokyoPage = WebSession.login(api, tokyo.email(), Fixtures.PASSWORD)
-                .get("/conversations/" + conversation + "?view=all").body();
+                .get("/conversations/" + conversation + "?assignee=all").body();
 
         assertTimesShownIn(torontoPage, ZoneId.of("America/Toronto"), Locale.ENGLISH);
         assertTimesShownIn(tokyoPage, ZoneId.of("Asia/Tokyo"), Locale.FRENCH);

@@ -37,7 +37,7 @@ public final class SwitchboardPages {
     public record InboxPage(Page page) {
 
         public Locator list() {
-            return page.locator("#conversation-items");
+            return page.locator("#inbox-items");
         }
 
         public Locator row(String customer) {
