@@ -23,14 +23,21 @@ public final class Browsers {
     }
 
     /** A fresh browser context: its own cookies, like a separate person's browser. */
-    public static synchronized BrowserContext newContext(String locale) {
+    public static BrowserContext newContext(String locale) {
+        return newContext(locale, 1440, 900);
+    }
+
+    /** A fresh browser context with a window of that size: 390 x 844 is a phone, 1024 x 768 a small laptop. */
+    public static synchronized BrowserContext newContext(String locale, int width, int height) {
         if (browser == null) {
             start();
         }
         return browser.newContext(new Browser.NewContextOptions()
                 .setLocale(locale)
                 .setTimezoneId("America/Toronto")
-                .setViewportSize(1440, 900));
+                .setViewportSize(width, height)
+                .setHasTouch(width < 800)
+                .setIsMobile(width < 800));
     }
 
     private static void start() {
