@@ -102,11 +102,9 @@ class InboxController {
                 return back(filter, id);
             }
             model.addAttribute("composer", InboxForms.Composer.empty());
-            model.addAttribute("composerFocus", true);
             threadSince(actor, conversations.get(actor, id), after, model, false);
             return "inbox/conversation :: sent";
         }, () -> {
-            model.addAttribute("composerFocus", true);
             var conversation = conversations.get(actor, id);
             return htmx ? composer(conversation, model) : page(actor, filter, conversation, null, model);
         });
@@ -130,6 +128,7 @@ class InboxController {
             BindingResult ignoredBadParams, @RequestParam(required = false) UUID userId,
             @RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
         var conversation = conversations.assign(actor, id, userId);
+        model.addAttribute("focus", "picker");
         return htmx ? panel(conversation, model) : back(filter, id);
     }
 
@@ -138,6 +137,7 @@ class InboxController {
             BindingResult ignoredBadParams, @RequestHeader(name = "HX-Request", required = false) boolean htmx,
             Model model) {
         var conversation = conversations.close(actor, id);
+        model.addAttribute("focus", "status");
         return htmx ? panel(conversation, model) : back(filter, id);
     }
 
@@ -146,6 +146,7 @@ class InboxController {
             BindingResult ignoredBadParams, @RequestHeader(name = "HX-Request", required = false) boolean htmx,
             Model model) {
         var conversation = conversations.reopen(actor, id);
+        model.addAttribute("focus", "status");
         return htmx ? panel(conversation, model) : back(filter, id);
     }
 
