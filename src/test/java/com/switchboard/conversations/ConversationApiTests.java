@@ -177,6 +177,23 @@ class ConversationApiTests {
     }
 
     @Test
+    void searchIgnoresCaseAndAccentsBothWays() {
+        var team = fixtures.team();
+        String token = team.admin().token();
+        api.post("/api/v1/customers", token, Map.of("name", "David Lévesque", "phone", Fixtures.newPhone()));
+        api.post("/api/v1/customers", token, Map.of("name", "Francois Cote", "phone", Fixtures.newPhone()));
+
+        assertThat(api.get("/api/v1/conversations?query=levesque", token).json().findValuesAsString("name"))
+                .containsExactly("David Lévesque");
+        assertThat(api.get("/api/v1/conversations?query=L%C3%89VESQ", token).json().findValuesAsString("name"))
+                .containsExactly("David Lévesque");
+        assertThat(api.get("/api/v1/conversations?query=Fran%C3%A7ois%20C%C3%B4t%C3%A9", token).json()
+                .findValuesAsString("name")).containsExactly("Francois Cote");
+        assertThat(api.get("/api/v1/customers?query=levesque", token).json().findValuesAsString("name"))
+                .containsExactly("David Lévesque");
+    }
+
+    @Test
     void theListIsNewestFirstAndPaged() {
         var team = fixtures.team();
         String older = fixtures.conversation(team);

@@ -128,4 +128,53 @@ class LiveBrowserTests {
         assertThat(bobs.locator("#away-banner")).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
         Assertions.assertThat(wasNotReloaded(alices)).as("updated in place, not reloaded").isTrue();
     }
+
+    /**
+     * One burst of events (a customer's text that the away rules hand to Alice: a message, an
+     * assignment and a notification, committed together) costs her open tab one small request per
+     * region it concerns (the thread, the panel, the list, the bell) and never a whole page.
+     */
+    @Test
+    void R13_aBurstOfEventsCostsOneFragmentRequestPerRegionAndNeverAPage() {
+        var team = fixtures.team();
+        var alice = team.admin();
+        var bob = fixtures.agent(team, "Bob Tremblay");
+        var carla = fixtures.agent(team, "Carla Diaz");
+        String phone = Fixtures.newPhone();
+        String conversation = fixtures.text(team, phone, "Is my car ready?").field("conversationId");
+        api.put("/api/v1/conversations/" + conversation + "/assignee", alice.token(), Map.of("userId", bob.id()));
+        api.put("/api/v1/users/" + bob.id() + "/away", bob.token(), Map.of("away", true, "delegateId", alice.id()));
+
+        var alices = logIn(alice);
+        alices.navigate(api.baseUrl() + "/conversations/" + conversation + "?assignee=all");
+        markNotReloaded(alices);
+        var requests = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        alices.onRequest(request -> {
+            String path = java.net.URI.create(request.url()).getPath();
+            if (!path.startsWith("/api/v1/stream") && !path.startsWith("/assets/") && !path.startsWith("/webjars/")) {
+                requests.add(request.method() + " " + path);
+            }
+        });
+
+        fixtures.text(team, phone, "Hello? Anyone there?");
+        assertThat(alices.locator("#thread-items .bubble-row--inbound").last()).containsText("Hello? Anyone there?", LIVE_TEXT);
+        assertThat(alices.locator("#assignee-picker > summary")).containsText("Alice Roy", LIVE_TEXT);
+        assertThat(alices.locator(".bell__count")).hasText("1", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+
+        // A later, unrelated event whose request marks the end of the burst's: Carla goes away.
+        alices.waitForRequest(request -> request.url().contains("/regions/banner"),
+                new Page.WaitForRequestOptions().setTimeout(10_000),
+                () -> api.put("/api/v1/users/" + carla.id() + "/away", carla.token(), Map.of("away", true)));
+        var burst = requests.subList(0, requests.indexOf("GET /regions/banner"));
+
+        Assertions.assertThat(burst).as("requests for the burst").containsExactlyInAnyOrder(
+                "GET /conversations/" + conversation + "/thread",
+                "GET /conversations/" + conversation + "/panel",
+                "GET /inbox/list",
+                "GET /regions/bell");
+        Assertions.assertThat(wasNotReloaded(alices)).as("updated in place, not reloaded").isTrue();
+    }
+
+    private static final LocatorAssertions.ContainsTextOptions LIVE_TEXT =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(10_000);
 }

@@ -15,6 +15,7 @@ import com.interaso.webpush.WebPushService;
 import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.conversations.Conversations;
+import com.switchboard.customers.PhoneNumbers;
 import com.switchboard.notifications.Notification;
 import com.switchboard.notifications.NotificationCreated;
 import com.switchboard.notifications.Notifications;
@@ -41,11 +42,13 @@ class PushSender {
     private final Conversations conversations;
     private final MessageSource messages;
     private final Deployment deployment;
+    private final PhoneNumbers phones;
     private final JsonMapper json;
     private volatile WebPushService service;
 
     PushSender(PushSubscriptions subscriptions, PushKeys keys, Notifications notifications, Users users,
-            Conversations conversations, MessageSource messages, Deployment deployment, JsonMapper json) {
+            Conversations conversations, MessageSource messages, Deployment deployment, PhoneNumbers phones,
+            JsonMapper json) {
         this.subscriptions = subscriptions;
         this.keys = keys;
         this.notifications = notifications;
@@ -53,6 +56,7 @@ class PushSender {
         this.conversations = conversations;
         this.messages = messages;
         this.deployment = deployment;
+        this.phones = phones;
         this.json = json;
     }
 
@@ -90,7 +94,7 @@ class PushSender {
         Locale locale = user.locale();
         var conversation = conversations.conversation(user.accountId(), notification.conversationId());
         String customer = conversation.customer().name() != null ? conversation.customer().name()
-                : conversation.customer().phone();
+                : phones.display(conversation.customer().phone());
         String body = notification.isAway()
                 ? messages.getMessage("push.away", new Object[] { name(user, notification.fromUserId()), customer },
                         locale)
