@@ -527,11 +527,21 @@ def main():
         cookie = log_in(data["agent"])
         page_headers = {"Cookie": cookie}
         api_headers = {"Authorization": "Bearer " + data["token"], "Accept": "application/json"}
-        b3_inbox(pg, "warm-up", "/?view=all", page_headers, max(1, mode["warmup"] // 2))
+        conversation = pg.psql("select id from conversation where account_id = '" + data["account"]
+                               + "' and status = 'OPEN' order by last_activity_at desc limit 1").strip()
+        # What htmx asks for when a conversation is clicked in the list: that part of the page only.
+        open_headers = dict(page_headers, **{"HX-Request": "true", "HX-Target": "conversation"})
+        b3_inbox(pg, "warm-up", "/?assignee=all", page_headers, max(1, mode["warmup"] // 2))
+        b3_inbox(pg, "warm-up", "/conversations/" + conversation + "?assignee=all", open_headers,
+                 max(1, mode["warmup"] // 3))
         b3_inbox(pg, "warm-up", "/api/v1/conversations?status=open", api_headers, max(1, mode["warmup"] // 3))
         b3 = [
-            b3_inbox(pg, "Inbox page, first page", "/?view=all", page_headers, mode["b3_seconds"]),
-            b3_inbox(pg, "Inbox page, page 50", "/?view=all&page=50", page_headers, mode["b3_seconds"]),
+            b3_inbox(pg, "Inbox page, first page", "/?assignee=all", page_headers, mode["b3_seconds"]),
+            b3_inbox(pg, "Inbox page, page 50", "/?assignee=all&page=50", page_headers, mode["b3_seconds"]),
+            b3_inbox(pg, "Opening a conversation (its fragment)", "/conversations/" + conversation + "?assignee=all",
+                     open_headers, mode["b3_seconds"]),
+            b3_inbox(pg, "Live list refresh (its fragment)", "/inbox/list?assignee=all", page_headers,
+                     mode["b3_seconds"]),
             b3_inbox(pg, "API, first page (25)", "/api/v1/conversations?status=open", api_headers, mode["b3_seconds"]),
             b3_inbox(pg, "API, page 50 (25)", "/api/v1/conversations?status=open&page=50", api_headers,
                      mode["b3_seconds"]),
