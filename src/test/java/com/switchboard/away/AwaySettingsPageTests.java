@@ -42,7 +42,7 @@ class AwaySettingsPageTests {
         assertThat(saved.header("Location")).endsWith("/settings#away");
         String page = browser.get("/settings").body();
         assertThat(page).contains("Vous ne pouvez pas vous remplacer vous-même : choisissez une autre personne de l’équipe.",
-                "Le retour doit être dans le futur : choisissez demain ou un jour suivant.");
+                "La date de retour doit être dans le futur : choisissez demain ou une date ultérieure.");
         assertThat(api.get("/api/v1/users/" + marc.id() + "/away", marc.token()).json().get("away").asBoolean())
                 .isFalse();
     }
