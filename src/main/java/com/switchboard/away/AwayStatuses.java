@@ -65,11 +65,30 @@ public class AwayStatuses {
 
     /**
      * Everyone of {@code users} (an account's) who is away at {@code instant}, each with who would
-     * receive a new conversation from them at that instant, and by which rule.
+     * receive a new conversation from them at that instant, and by which rule; and until when that
+     * stays true unless someone changes something.
      */
-    public Map<UUID, AwayNow> awayWithCoverage(UUID accountId, Collection<User> users, Instant instant) {
+    public TeamAway awayWithCoverage(UUID accountId, Collection<User> users, Instant instant) {
         var byId = users.stream().collect(Collectors.toMap(User::id, Function.identity()));
-        var statuses = awayAt(accountId, users.stream().collect(Collectors.toMap(User::id, User::timeZone)), instant);
+        var statuses = new HashMap<UUID, AwayStatus>();
+        Instant holdsUntil = null;
+        for (AwayPeriod period : periods.allOpen(accountId)) {
+            User user = byId.get(period.userId());
+            if (user == null) {
+                continue;
+            }
+            Instant changes;
+            if (period.isAwayAt(instant, user.timeZone())) {
+                statuses.put(user.id(), AwayStatus.of(user.id(), period, user.timeZone(), instant));
+                changes = period.returnsAt(user.timeZone());
+            }
+            else {
+                changes = period.startedAt().isAfter(instant) ? period.startedAt() : null;
+            }
+            if (changes != null && (holdsUntil == null || changes.isBefore(holdsUntil))) {
+                holdsUntil = changes;
+            }
+        }
         var result = new HashMap<UUID, AwayNow>();
         statuses.forEach((userId, status) -> {
             AwayRouting.Delegate delegate = null;
@@ -82,7 +101,7 @@ public class AwayStatuses {
             var coverage = AwayRouting.decide(userId, status.asRoutingAway(), delegate, false, instant);
             result.put(userId, new AwayNow(status, coverage));
         });
-        return result;
+        return new TeamAway(result, holdsUntil);
     }
 
     /** Who of the account is away now, with each user's own time zone. */

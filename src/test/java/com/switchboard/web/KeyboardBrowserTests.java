@@ -73,6 +73,8 @@ class KeyboardBrowserTests {
         // Assign it: the picker opens with Enter, a teammate is chosen with Enter.
         tabTo(page, "#assignee-picker > summary");
         page.keyboard().press("Enter");
+        // The teammates load as the picker opens.
+        assertThat(page.locator("#assignee-picker .menu__item").first()).isVisible();
         tabTo(page, "#assignee-picker .menu__item:has-text('Bob Tremblay')");
         page.keyboard().press("Enter");
         assertThat(page.locator("#thread-title .thread__assignee")).containsText("Bob Tremblay");

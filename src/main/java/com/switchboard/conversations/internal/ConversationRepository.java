@@ -22,6 +22,9 @@ import com.switchboard.customers.Customer;
 @Repository
 public class ConversationRepository {
 
+    // How open_conversation_count spells "nobody" (unassigned): a key column cannot be null.
+    private static final UUID NOBODY = new UUID(0, 0);
+
     private static final String SELECT = """
             select c.id, c.account_id, c.customer_id, c.status, c.assignee_id, c.last_activity_at,
                    c.last_message_preview, c.last_message_kind, c.last_message_author_id, c.created_at,
@@ -146,16 +149,20 @@ public class ConversationRepository {
                 .single();
     }
 
-    /** How many open conversations are the user's, nobody's, and anyone's: the counts beside the filters. */
+    /**
+     * How many open conversations are the user's, nobody's, and anyone's: the counts beside the
+     * filters, read from the per-assignee counts the database keeps (migration V10).
+     */
     public InboxCounts openCounts(UUID accountId, UUID userId) {
         return jdbc.sql("""
-                select count(*) filter (where assignee_id = :userId) as mine,
-                       count(*) filter (where assignee_id is null) as unassigned,
-                       count(*) as everyone
-                from conversation where account_id = :accountId and status = 'OPEN'
+                select coalesce(sum(open_count) filter (where assignee_key = :userId), 0) as mine,
+                       coalesce(sum(open_count) filter (where assignee_key = :nobody), 0) as unassigned,
+                       coalesce(sum(open_count), 0) as everyone
+                from open_conversation_count where account_id = :accountId
                 """)
                 .param("accountId", accountId)
                 .param("userId", userId)
+                .param("nobody", NOBODY)
                 .query((rs, row) -> new InboxCounts(rs.getInt("mine"), rs.getInt("unassigned"), rs.getInt("everyone")))
                 .single();
     }

@@ -28,11 +28,13 @@ import tools.jackson.databind.node.ObjectNode;
 class LiveMessages {
 
     private final NameFragments names;
+    private final People.Loader directory;
     private final Notifications notifications;
     private final JsonMapper json;
 
-    LiveMessages(NameFragments names, Notifications notifications, JsonMapper json) {
+    LiveMessages(NameFragments names, People.Loader directory, Notifications notifications, JsonMapper json) {
         this.names = names;
+        this.directory = directory;
         this.notifications = notifications;
         this.json = json;
     }
@@ -68,7 +70,7 @@ class LiveMessages {
         // The person who changed, and those whose bubble names them ("Alice Roy is away too").
         private String awayData(Locale locale, ZoneId zone) {
             if (people == null) {
-                people = names.people(event.accountId());
+                people = directory.of(event.accountId());
             }
             var data = facts();
             UUID userId = UUID.fromString(data.get("userId").asString());

@@ -9,7 +9,9 @@ import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springdoc.webmvc.ui.SwaggerIndexPageTransformer;
 import org.springdoc.webmvc.ui.SwaggerIndexTransformer;
 import org.springdoc.webmvc.ui.SwaggerWelcomeCommon;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,21 +34,29 @@ class ApiDocsPage {
         return "api-docs";
     }
 
-    @Bean
-    SwaggerIndexTransformer swaggerIndexTransformer(SwaggerUiConfigProperties config,
-            SwaggerUiOAuthProperties oauth, SwaggerWelcomeCommon welcome, ObjectMapperProvider mapper) {
-        return new SwaggerIndexPageTransformer(config, oauth, welcome, mapper) {
-            @Override
-            public Resource transform(HttpServletRequest request, Resource resource, ResourceTransformerChain chain)
-                    throws IOException {
-                Resource transformed = super.transform(request, resource, chain);
-                if (!"swagger-initializer.js".equals(resource.getFilename())) {
-                    return transformed;
+    /** Only where Swagger UI is on (a deployment may turn springdoc off). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = { "springdoc.api-docs.enabled", "springdoc.swagger-ui.enabled" }, havingValue = "true",
+            matchIfMissing = true)
+    static class SwaggerUiBar {
+
+        @Bean
+        SwaggerIndexTransformer swaggerIndexTransformer(SwaggerUiConfigProperties config,
+                SwaggerUiOAuthProperties oauth, SwaggerWelcomeCommon welcome, ObjectMapperProvider mapper) {
+            return new SwaggerIndexPageTransformer(config, oauth, welcome, mapper) {
+                @Override
+                public Resource transform(HttpServletRequest request, Resource resource, ResourceTransformerChain chain)
+                        throws IOException {
+                    Resource transformed = super.transform(request, resource, chain);
+                    if (!"swagger-initializer.js".equals(resource.getFilename())) {
+                        return transformed;
+                    }
+                    String script = new String(transformed.getContentAsByteArray(), StandardCharsets.UTF_8) + BACK_BAR;
+                    return new TransformedResource(resource, script.getBytes(StandardCharsets.UTF_8));
                 }
-                String script = new String(transformed.getContentAsByteArray(), StandardCharsets.UTF_8) + BACK_BAR;
-                return new TransformedResource(resource, script.getBytes(StandardCharsets.UTF_8));
-            }
-        };
+            };
+        }
+
     }
 
     // Added to Swagger UI's own start-up script (its page allows scripts from this server only).

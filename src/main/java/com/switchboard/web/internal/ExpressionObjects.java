@@ -9,18 +9,21 @@ import org.thymeleaf.dialect.IExpressionObjectDialect;
 import org.thymeleaf.expression.IExpressionObjectFactory;
 
 /**
- * {@code #words} in templates: {@link PeopleWords}. An expression object rather than a bean
- * reference ({@code @peopleWords}), because Thymeleaf refuses bean references in attributes such
- * as {@code aria-label}, where these words are needed most.
+ * Switchboard's expression objects in templates: {@code #words} ({@link PeopleWords}), an
+ * expression object rather than a bean reference because Thymeleaf refuses bean references in
+ * attributes such as {@code aria-label}, where these words are needed most; and {@code #cached}
+ * ({@link FragmentCache}), which needs the page being rendered.
  */
 @Component
 class ExpressionObjects extends AbstractDialect implements IExpressionObjectDialect {
 
     private final PeopleWords words;
+    private final FragmentCache cache;
 
-    ExpressionObjects(PeopleWords words) {
+    ExpressionObjects(PeopleWords words, FragmentCache cache) {
         super("switchboard");
         this.words = words;
+        this.cache = cache;
     }
 
     @Override
@@ -29,17 +32,22 @@ class ExpressionObjects extends AbstractDialect implements IExpressionObjectDial
 
             @Override
             public Set<String> getAllExpressionObjectNames() {
-                return Set.of("words");
+                return Set.of("words", "cached");
             }
 
             @Override
             public Object buildObject(IExpressionContext context, String name) {
-                return "words".equals(name) ? words : null;
+                return switch (name) {
+                    case "words" -> words;
+                    case "cached" -> cache.new ForPage(context);
+                    default -> null;
+                };
             }
 
             @Override
             public boolean isCacheable(String name) {
-                return true;
+                // #cached belongs to one page's rendering.
+                return "words".equals(name);
             }
         };
     }

@@ -9,6 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -23,6 +25,8 @@ public class Formats {
 
     private final Clock clock;
     private final MessageSource messages;
+    // Formatters are immutable and costly to build from a pattern: one per pattern and language.
+    private final Map<String, DateTimeFormatter> formatters = new ConcurrentHashMap<>();
 
     Formats(Clock clock, MessageSource messages) {
         this.clock = clock;
@@ -51,10 +55,10 @@ public class Formats {
             return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale()).format(at);
         }
         if (day.isAfter(today.minusDays(7)) && day.isBefore(today)) {
-            return DateTimeFormatter.ofPattern("EEE", locale()).format(at);
+            return pattern("EEE", locale()).format(at);
         }
         String pattern = day.getYear() == today.getYear() ? (isFrench() ? dayOfMonth(day) + " MMM" : "MMM d") : "yyyy-MM-dd";
-        return DateTimeFormatter.ofPattern(pattern, locale()).format(at);
+        return pattern(pattern, locale()).format(at);
     }
 
     /**
@@ -74,12 +78,12 @@ public class Formats {
         }
         String date;
         if (day.isAfter(today.minusDays(7)) && day.isBefore(today)) {
-            date = DateTimeFormatter.ofPattern("EEE", locale()).format(at);
+            date = pattern("EEE", locale()).format(at);
         }
         else {
             String pattern = day.getYear() == today.getYear() ? (isFrench() ? dayOfMonth(day) + " MMM" : "MMM d")
                     : (isFrench() ? dayOfMonth(day) + " MMM yyyy" : "MMM d, yyyy");
-            date = DateTimeFormatter.ofPattern(pattern, locale()).format(at);
+            date = pattern(pattern, locale()).format(at);
         }
         return messages.getMessage("format.dayAndTime", new Object[] { date, time }, locale());
     }
@@ -93,7 +97,7 @@ public class Formats {
         boolean sameYear = date.getYear() == today.getYear() || ChronoUnit.DAYS.between(today, date) < 180;
         String pattern = isFrench() ? (sameYear ? "EEEE " + dayOfMonth(date) + " MMMM" : "EEEE " + dayOfMonth(date) + " MMMM yyyy")
                 : (sameYear ? "EEEE, MMMM d" : "EEEE, MMMM d, yyyy");
-        return DateTimeFormatter.ofPattern(pattern, locale()).format(date);
+        return pattern(pattern, locale()).format(date);
     }
 
     /** A day and time written out: "Thursday, December 3 at 9:00 AM". */
@@ -122,6 +126,11 @@ public class Formats {
 
     private static ZoneId zone() {
         return LocaleContextHolder.getTimeZone().toZoneId();
+    }
+
+    private DateTimeFormatter pattern(String pattern, Locale locale) {
+        return formatters.computeIfAbsent(pattern + "|" + locale.toLanguageTag(),
+                key -> DateTimeFormatter.ofPattern(pattern, locale));
     }
 
     /** The day of the month in a French pattern: "1er" for the first, as French writes it ("1er décembre"). */

@@ -84,6 +84,14 @@ class InboxController {
         return "inbox/conversation :: feedUpdate";
     }
 
+    /** The assignee picker's menu, loaded when it opens. */
+    @GetMapping("/conversations/{id}/assignees")
+    String assignees(Actor actor, @PathVariable UUID id, @ModelAttribute("filter") InboxFilter filter,
+            BindingResult ignoredBadParams, Model model) {
+        model.addAttribute("conversation", conversations.get(actor, id));
+        return "inbox/conversation :: assigneeMenu";
+    }
+
     /** The panel's live region, with the head's title and status. */
     @GetMapping("/conversations/{id}/panel")
     String panel(Actor actor, @PathVariable UUID id, @ModelAttribute("filter") InboxFilter filter,
