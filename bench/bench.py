@@ -562,10 +562,15 @@ def main():
         for result in b3:
             log(f"B3 {result['name']}: p99 {result['p99']:.1f} ms, {result['per_request']:.1f} statements")
         report["b3"] = b3
+        # The statement ConversationRepository.list runs for the inbox's "All" filter, at page 50.
+        account = data["account"]
         report["explain"] = pg.psql(
-            "explain (analyze, buffers, costs off) select c.id from conversation c join customer cu on cu.id = c.customer_id "
-            f"where c.account_id = '{data['account']}' and c.status = 'OPEN' order by c.last_activity_at desc, c.id "
-            "limit 25 offset 1225")
+            "explain (analyze, buffers, costs off) with page as (select c.id from conversation c "
+            f"where c.account_id = '{account}' and c.status = 'OPEN' "
+            "order by c.last_activity_at desc, c.id desc limit 25 offset 1225) "
+            "select c.*, cu.name, cu.phone from conversation c join customer cu on cu.account_id = c.account_id "
+            f"and cu.id = c.customer_id where c.account_id = '{account}' and c.id in (select id from page) "
+            "order by c.last_activity_at desc, c.id desc")
     finally:
         if app:
             app.stop()

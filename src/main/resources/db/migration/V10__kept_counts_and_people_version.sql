@@ -85,3 +85,10 @@ create constraint trigger away_period_people_version
     after insert or delete or update on away_period
     deferrable initially deferred
     for each row execute function switchboard_people_changed();
+
+-- Lists are ordered by last activity, then id (for ties); with the id in the index, a page far
+-- down the list (an OFFSET) walks the index alone, and only its 25 rows are read in full.
+create index conversation_page_idx on conversation (account_id, status, last_activity_at desc, id desc);
+create index conversation_assignee_page_idx on conversation (account_id, assignee_id, status, last_activity_at desc, id desc);
+drop index conversation_list_idx;
+drop index conversation_assignee_idx;
