@@ -77,10 +77,15 @@
     // Whether the stream is open, for whoever looks (tests wait for it before acting).
     body.addEventListener("htmx:sseOpen", function () { body.setAttribute("data-live", "open"); });
 
+    // Logging out ends the stream before the browser has left the page: reloading it then would
+    // land on the log-in page without its "You are logged out".
+    var leaving = false;
+    window.addEventListener("beforeunload", function () { leaving = true; });
+
     body.addEventListener("htmx:sseError", function () {
         body.setAttribute("data-live", "closed");
         fetch("/api/v1/me", { credentials: "same-origin" }).then(function (response) {
-            if (response.status === 401) {
+            if (response.status === 401 && !leaving) {
                 window.location.reload();
             }
         }, function () { /* offline: the extension tries again */ });
