@@ -3,7 +3,9 @@ package com.switchboard.away;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +33,8 @@ import com.switchboard.system.InvalidInputException;
 public class AwayStatuses {
 
     static final int MAX_MESSAGE = 200;
+    // The longest away period one can plan: long leaves fit, a mistyped year does not.
+    static final Period LONGEST_AWAY = Period.ofYears(3);
 
     private final AwayPeriodRepository periods;
     private final Users users;
@@ -195,8 +199,15 @@ public class AwayStatuses {
         else if (change.returnOn() != null && change.returnOn().isBefore(earliestReturnDate(user))) {
             checks.reject("returnOn", "away.returnInPast");
         }
+        else if (change.returnOn() != null && change.returnOn().isAfter(earliestReturnDate(user).plus(LONGEST_AWAY))) {
+            checks.reject("returnOn", "away.returnTooFar", LONGEST_AWAY.getYears());
+        }
         else if (change.returnAt() != null && !change.returnAt().isAfter(now)) {
             checks.reject("returnAt", "away.returnInPast");
+        }
+        else if (change.returnAt() != null
+                && change.returnAt().isAfter(now.atZone(ZoneOffset.UTC).plus(LONGEST_AWAY).toInstant())) {
+            checks.reject("returnAt", "away.returnTooFar", LONGEST_AWAY.getYears());
         }
         if (change.message() != null && change.message().strip().length() > MAX_MESSAGE) {
             checks.reject("message", "away.messageTooLong", MAX_MESSAGE);

@@ -1,5 +1,7 @@
 package com.switchboard.channels;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.switchboard.conversations.DeliveryStatus;
@@ -12,6 +14,15 @@ public interface SmsChannel {
 
     /** Hands one text to the provider; called after the message is stored, outside that transaction. */
     Outcome send(Text text);
+
+    /**
+     * The text, if the provider already has it: an earlier attempt asked for it at {@code askedAt}
+     * and its answer was never recorded (the node stopped, or the answer never came). Empty when
+     * the provider does not have it, so that sending it is safe.
+     *
+     * @throws TemporaryFailure when the provider cannot be asked now
+     */
+    Optional<Outcome> lookUp(Text text, Instant askedAt);
 
     /** A text to send. */
     record Text(UUID accountId, UUID messageId, String to, String body) {
@@ -31,11 +42,22 @@ public interface SmsChannel {
         }
     }
 
-    /** The provider could not be reached or failed on its side (5xx): the send is tried again later. */
+    /**
+     * The provider could not be reached or failed on its side (5xx): the send is tried again later.
+     * {@code perhapsTaken} says whether the provider may have taken the text all the same (the
+     * answer was lost, not refused): then it is looked up before it is sent again.
+     */
     class TemporaryFailure extends RuntimeException {
 
-        public TemporaryFailure(String message, Throwable cause) {
+        private final boolean perhapsTaken;
+
+        public TemporaryFailure(String message, Throwable cause, boolean perhapsTaken) {
             super(message, cause);
+            this.perhapsTaken = perhapsTaken;
+        }
+
+        public boolean perhapsTaken() {
+            return perhapsTaken;
         }
     }
 }

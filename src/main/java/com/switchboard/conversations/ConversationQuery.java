@@ -2,6 +2,8 @@ package com.switchboard.conversations;
 
 import java.util.UUID;
 
+import com.switchboard.system.InvalidInputException;
+
 /**
  * Which conversations to list.
  *
@@ -17,13 +19,27 @@ public record ConversationQuery(Assignee assignee, UUID assigneeId, Conversation
 
     public static final int DEFAULT_SIZE = 25;
     public static final int MAX_SIZE = 100;
+    /** The deepest page anyone reads (a million conversations at the largest size); deeper is refused. */
+    public static final int MAX_PAGE = 10_000;
 
     public enum Assignee {
         ME, UNASSIGNED, USER, ANYONE
     }
 
     public ConversationQuery {
-        page = Math.max(page, 1);
+        page = Math.min(Math.max(page, 1), MAX_PAGE);
         size = size <= 0 ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
+    }
+
+    /** Refuses a page or a size out of range, as the API asks (links and pages are forgiving). */
+    public static void checkPaging(int page, int size) {
+        var checks = new InvalidInputException.Checks();
+        if (page < 1 || page > MAX_PAGE) {
+            checks.reject("page", "error.pageRange", 1, MAX_PAGE);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            checks.reject("size", "error.sizeRange", 1, MAX_SIZE);
+        }
+        checks.throwIfAny();
     }
 }

@@ -165,7 +165,9 @@ public class Conversations {
     }
 
     /**
-     * Records the outcome of sending an outbound message through the SMS channel.
+     * Records the outcome of sending an outbound message through the SMS channel. A status that
+     * would take the message back (a delivery report got there first) changes nothing but the
+     * provider's id.
      *
      * @param providerSid the provider's id of the message, when it took it; null otherwise
      * @param error why it failed, for people; null unless it failed
@@ -174,21 +176,27 @@ public class Conversations {
     public void recordDelivery(UUID accountId, UUID messageId, DeliveryStatus status, String error, String errorCode,
             String providerSid) {
         var message = timeline.message(accountId, messageId).orElseThrow(NotFoundException::new);
-        timeline.updateDelivery(accountId, messageId, status, error, errorCode);
         if (providerSid != null) {
             timeline.setProviderSid(accountId, messageId, providerSid);
         }
-        events.publishEvent(new MessageDeliveryChanged(accountId, message.conversationId(), messageId, status));
+        if (status.follows(message.deliveryStatus())) {
+            timeline.updateDelivery(accountId, messageId, status, error, errorCode);
+            events.publishEvent(new MessageDeliveryChanged(accountId, message.conversationId(), messageId, status));
+        }
     }
 
-    /** A delivery report from the provider, for the message it knows by that id; false if none. */
+    /**
+     * A delivery report from the provider, for the message it knows by that id; false if none.
+     * Reports may arrive out of order: one that would take the message back is ignored.
+     */
     @Transactional
     public boolean recordDeliveryReport(UUID accountId, String providerSid, DeliveryStatus status, String error,
             String errorCode) {
-        var found = timeline.findByProviderSid(accountId, providerSid);
-        found.ifPresent(ids -> {
-            timeline.updateDelivery(accountId, ids[0], status, error, errorCode);
-            events.publishEvent(new MessageDeliveryChanged(accountId, ids[1], ids[0], status));
+        var found = timeline.findByProviderSid(accountId, providerSid)
+                .flatMap(ids -> timeline.message(accountId, ids[0]));
+        found.filter(message -> status.follows(message.deliveryStatus())).ifPresent(message -> {
+            timeline.updateDelivery(accountId, message.id(), status, error, errorCode);
+            events.publishEvent(new MessageDeliveryChanged(accountId, message.conversationId(), message.id(), status));
         });
         return found.isPresent();
     }

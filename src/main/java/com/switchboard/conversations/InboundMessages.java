@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.switchboard.conversations.internal.ConversationRepository;
 import com.switchboard.conversations.internal.TimelineRepository;
 import com.switchboard.customers.Customers;
+import com.switchboard.system.StorableText;
 
 /**
  * Where every customer text enters, whatever the channel: it finds or creates the customer,
@@ -19,6 +20,9 @@ import com.switchboard.customers.Customers;
  */
 @Service
 public class InboundMessages {
+
+    /** Where a text longer than any text may be was cut. */
+    static final String TRUNCATED = " […]";
 
     private final Customers customers;
     private final ConversationRepository conversationRepository;
@@ -64,8 +68,9 @@ public class InboundMessages {
         }
         var customer = customers.byPhoneOrNew(accountId, fromE164);
         var conversation = conversationRepository.lockByCustomer(accountId, customer.id()).orElseThrow();
-        // Whatever a customer sends is kept as sent; an empty text (a picture alone) still shows.
-        var message = conversations.append(conversation, MessageKind.INBOUND, body == null ? "" : body, null, now);
+        // Whatever a customer sends is kept, never refused; an empty text (a picture alone) still shows.
+        body = keepable(body == null ? "" : body);
+        var message = conversations.append(conversation, MessageKind.INBOUND, body, null, now);
         if (providerSid != null) {
             timeline.setProviderSid(accountId, message.id(), providerSid);
         }
@@ -85,5 +90,22 @@ public class InboundMessages {
             conversations.recordKept(conversation, decision.kept(), now);
         }
         return Optional.of(new Received(customer.id(), conversation.id(), message, assignee));
+    }
+
+    /**
+     * A customer's text as it can be kept: without the characters that cannot be stored
+     * ({@link StorableText}), and cut at {@link Conversations#MAX_BODY} characters, the most any
+     * text may have, with a visible mark where it was cut.
+     */
+    static String keepable(String body) {
+        String cleaned = StorableText.clean(body);
+        if (cleaned.length() <= Conversations.MAX_BODY) {
+            return cleaned;
+        }
+        int end = Conversations.MAX_BODY;
+        if (Character.isHighSurrogate(cleaned.charAt(end - 1))) {
+            end--;
+        }
+        return cleaned.substring(0, end) + TRUNCATED;
     }
 }

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.springframework.beans.NotReadablePropertyException;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 
 /**
  * The one way a page form meets a refusal: the submission runs, and bad input or a conflict
@@ -20,6 +21,15 @@ public final class FormErrors {
      * {@code form} and returns the view of {@code again} (the same page, with the form as typed).
      */
     public static String submit(BindingResult form, Supplier<String> submit, Supplier<String> again) {
+        // A value of the wrong type (an id that is not one, a date that does not exist) is not
+        // something a page offers; the typed form could not even be made. Refused as bad input.
+        var unreadable = form.getFieldErrors().stream().filter(FieldError::isBindingFailure)
+                .map(error -> new SwitchboardException.Problem(error.getField(), "error.invalidParameter",
+                        error.getField()))
+                .toList();
+        if (!unreadable.isEmpty()) {
+            throw new InvalidInputException(unreadable);
+        }
         try {
             return submit.get();
         }

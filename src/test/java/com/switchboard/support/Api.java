@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.core.env.Environment;
 
@@ -18,15 +19,20 @@ public class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Environment environment;
+    private final Supplier<String> baseUrl;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     public Api(Environment environment) {
-        this.environment = environment;
+        this.baseUrl = () -> "http://localhost:" + environment.getProperty("local.server.port");
+    }
+
+    /** The API of a Switchboard running elsewhere (another process). */
+    public Api(String baseUrl) {
+        this.baseUrl = () -> baseUrl;
     }
 
     public String baseUrl() {
-        return "http://localhost:" + environment.getProperty("local.server.port");
+        return baseUrl.get();
     }
 
     public Response get(String path, String token) {

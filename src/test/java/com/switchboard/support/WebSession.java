@@ -90,6 +90,14 @@ public class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a form body already encoded (bytes no browser would send), with the session's CSRF token. */
+    public Page postEncoded(String path, String encodedBody) {
+        String body = csrf == null ? encodedBody : encodedBody + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Sends a JSON request as the browser would: with the session cookie and the CSRF header. */
     public Page json(String method, String path, String json, boolean withCsrf) {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -1,30 +1,40 @@
 package com.switchboard.accounts.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import com.switchboard.accounts.Access;
 import com.switchboard.accounts.AccessEnded;
 import com.switchboard.accounts.ApiTokens;
+import com.switchboard.accounts.SignedIn;
 import com.switchboard.accounts.Users;
 
 import jakarta.servlet.DispatcherType;
@@ -42,6 +52,9 @@ class SecurityConfiguration {
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+    // Nothing of this is used; a script that slipped in could not ask for it either.
+    private static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+    private static final long HSTS_MAX_AGE_SECONDS = 365L * 24 * 3600;
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -63,6 +76,32 @@ class SecurityConfiguration {
         return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
     }
 
+    /**
+     * Metrics tell every account's volume: only for whoever holds the operator's own token
+     * ({@code switchboard.metrics-token}), as a bearer token. Without one set, nobody.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metricsSecurity(HttpSecurity http, @Value("${switchboard.metrics-token:}") String metricsToken)
+            throws Exception {
+        byte[] expected = ("Bearer " + metricsToken).getBytes(StandardCharsets.UTF_8);
+        http.securityMatcher("/actuator/prometheus")
+                .authorizeHttpRequests(requests -> requests.anyRequest().access((authentication, context) -> {
+                    String given = context.getRequest().getHeader("Authorization");
+                    return new AuthorizationDecision(!metricsToken.isBlank() && given != null
+                            && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8)));
+                }))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
+                    response.sendError(HttpStatus.UNAUTHORIZED.value());
+                }));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
@@ -76,16 +115,20 @@ class SecurityConfiguration {
                         // The documentation is a page for anyone, signed in or not.
                         .requestMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**").permitAll()
                         .anyRequest().authenticated())
-                // A bearer token is not a cookie, so it cannot be forged cross-site; the session can.
+                // A bearer token is not a cookie: a browser never sends it by itself, so a request it
+                // authenticated cannot be forged cross-site. Any other request may ride on the session
+                // cookie (and a browser adds a proxy's Basic credentials by itself): it needs the CSRF
+                // token. The token filter runs first, so that only a token it accepted counts.
+                .addFilterBefore(new ApiTokenFilter(tokens, problems), CsrfFilter.class)
                 .csrf(csrf -> csrf
-                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
+                        .ignoringRequestMatchers(request -> request.getAttribute(SignedIn.TOKEN_ID_ATTRIBUTE) != null)
                         .ignoringRequestMatchers("/api/v1/signup", "/api/v1/tokens"))
-                .addFilterBefore(new ApiTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new CurrentUserFilter(users, problems), AuthorizationFilter.class)
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
+                .headers(SecurityConfiguration::headers)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) ->
                                 problems.write(response, HttpStatus.UNAUTHORIZED, "error.unauthorized",
@@ -105,7 +148,7 @@ class SecurityConfiguration {
                         // The SMS provider's webhooks: each request is checked by its signature instead.
                         .requestMatchers("/webhooks/**").permitAll()
                         .requestMatchers("/login", "/signup", "/assets/**", "/webjars/**", "/sw.js",
-                                "/favicon.ico", "/error", "/actuator/health/**", "/actuator/prometheus",
+                                "/favicon.ico", "/error", "/actuator/health/**",
                                 "/v3/api-docs/**", "/api/docs/**", "/swagger-ui/**")
                         .permitAll()
                         .anyRequest().authenticated())
@@ -120,9 +163,20 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll()
                         .addLogoutHandler(announceLogout(events)))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /**
+     * The same headers on pages and API. HSTS goes with every https answer (behind the TLS proxy,
+     * X-Forwarded-Proto makes the request https; see server.forward-headers-strategy).
+     */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE_SECONDS).includeSubDomains(true))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                .crossOriginOpenerPolicy(opener -> opener.policy(CrossOriginOpenerPolicy.SAME_ORIGIN));
     }
 
     /** Runs before the session is invalidated, so that what stays open on it (live streams) closes too. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +29,9 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedServer.start(dataDir.resolve("postgres-server"), dataDir.resolve("postgres"));
     }
 
+    // The pool's settings (spring.datasource.hikari.*) apply to the embedded default too.
     @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
     DataSource dataSource(EmbeddedServer server) {
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)

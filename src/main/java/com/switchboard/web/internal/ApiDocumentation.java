@@ -1,21 +1,30 @@
 package com.switchboard.web.internal;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import com.switchboard.system.Deployment;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 
 /** The OpenAPI description the server publishes at {@code /v3/api-docs} (Swagger UI at {@code /api/docs}). */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
+    // The server is the public address (switchboard.public-url), not the one a request came in by:
+    // behind the TLS proxy that is https, whatever the last hop was.
     @Bean
-    OpenAPI switchboardApi() {
+    OpenAPI switchboardApi(Deployment deployment) {
+        String publicUrl = deployment.publicUrl().toString().replaceAll("/$", "");
         return new OpenAPI()
+                .servers(List.of(new Server().url(publicUrl).description("This Switchboard")))
                 .info(new Info().title("Switchboard API").version("1")
                         .description("A team inbox for customer text messaging. Authenticate with "
                                 + "`Authorization: Bearer <token>`; get a token from POST /api/v1/tokens. Errors are "

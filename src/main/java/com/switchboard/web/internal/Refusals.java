@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -23,16 +25,19 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import com.switchboard.system.InvalidInputException;
 import com.switchboard.system.NotFoundException;
 import com.switchboard.system.SwitchboardException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * The one place a refusal becomes an answer: problem+json (RFC 9457) with a human message in the
@@ -58,15 +63,38 @@ class Refusals {
         return answer(refusal, request);
     }
 
-    // An id that is not even well formed names nothing, here or in another account.
-    @ExceptionHandler({ MethodArgumentTypeMismatchException.class, NoResourceFoundException.class,
-            NoHandlerFoundException.class })
+    // An id in the path that is not even well formed names nothing, here or in another account.
+    // A query parameter of the wrong type (a page number too large for one) is bad input.
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    Object mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return answer(new NotFoundException(), request);
+        }
+        return answer(new InvalidInputException(e.getName(), "error.invalidParameter", e.getName()), request);
+    }
+
+    @ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
     Object notFound(Exception e, HttpServletRequest request) {
         return answer(new NotFoundException(), request);
     }
 
+    // Bytes in the address that are not UTF-8: Tomcat refuses to decode the parameters.
+    @ExceptionHandler(InvalidParameterException.class)
+    Object undecodable(InvalidParameterException e, HttpServletRequest request) {
+        return answer(new InvalidInputException(null, "error.invalidEncoding"), request);
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        // A string the body holds but that cannot be stored (StorableInput): named, like any bad field.
+        if (e.getCause() instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            String field = invalid.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                            : String.valueOf(reference.getIndex()))
+                    .collect(Collectors.joining("."));
+            var problem = new SwitchboardException.Problem(field, "error.unstorableText");
+            return problem(HttpStatus.BAD_REQUEST, "error.invalidInput", "error.unstorableText", List.of(problem));
+        }
         return problem(HttpStatus.BAD_REQUEST, "error.invalidInput", "error.unreadableBody", List.of());
     }
 
@@ -92,9 +120,11 @@ class Refusals {
 
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request) throws Exception {
+        // The database away is answered 503 by DatabaseUnavailable, for pages and API alike.
         if (!isApi(request) || e instanceof ErrorResponse
                 || e instanceof AccessDeniedException
-                || e instanceof AuthenticationException) {
+                || e instanceof AuthenticationException
+                || DatabaseUnavailable.isDatabaseAway(e)) {
             throw e;
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);

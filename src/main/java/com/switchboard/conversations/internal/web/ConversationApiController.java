@@ -22,6 +22,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import com.switchboard.accounts.Actor;
 import com.switchboard.conversations.AssigneeFilter;
 import com.switchboard.conversations.Conversation;
+import com.switchboard.conversations.ConversationQuery;
 import com.switchboard.conversations.ConversationStatus;
 import com.switchboard.conversations.Conversations;
 import com.switchboard.conversations.Message;
@@ -93,6 +94,7 @@ class ConversationApiController {
             @RequestParam(required = false) String query,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "25") int size) {
+        ConversationQuery.checkPaging(page, size);
         var whose = AssigneeFilter.parse(assignee);
         var result = conversations.list(actor, (whose == null ? AssigneeFilter.EVERYONE : whose)
                 .query(ConversationStatus.parse(status), query, customerId, page, size));

@@ -46,6 +46,16 @@ class InboxController {
         this.customers = customers;
     }
 
+    /**
+     * Every handler's filter, from the link's parameters; the handlers' own {@code filter}
+     * parameters get this one (a record is not bound again).
+     */
+    @ModelAttribute("filter")
+    InboxFilter filter(@RequestParam(required = false) String assignee, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String page) {
+        return InboxFilter.fromLink(assignee, status, q, page);
+    }
+
     @GetMapping("/")
     String inbox(Actor actor, @ModelAttribute("filter") InboxFilter filter, BindingResult ignoredBadParams,
             @RequestHeader(name = "HX-Target", required = false) String target, Model model) {

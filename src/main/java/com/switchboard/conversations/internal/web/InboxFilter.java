@@ -1,12 +1,14 @@
 package com.switchboard.conversations.internal.web;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.switchboard.conversations.AssigneeFilter;
 import com.switchboard.conversations.ConversationQuery;
 import com.switchboard.conversations.ConversationStatus;
+import com.switchboard.system.InvalidInputException;
 
 /**
  * What the inbox list shows, as it travels in links: {@code ?assignee=unassigned&status=closed&q=…&page=2}
@@ -19,13 +21,38 @@ import com.switchboard.conversations.ConversationStatus;
  */
 public record InboxFilter(AssigneeFilter assignee, ConversationStatus status, String q, Integer page) {
 
-    static final int MAX_PAGE = 10_000;
+    static final int MAX_PAGE = ConversationQuery.MAX_PAGE;
 
     public InboxFilter {
         assignee = assignee == null ? AssigneeFilter.MINE : assignee;
         status = status == null ? ConversationStatus.OPEN : status;
         q = q == null ? "" : q.strip();
         page = page == null || page < 1 ? 1 : Math.min(page, MAX_PAGE);
+    }
+
+    /**
+     * The filter a link asks for. A link is forgiving: a word, a number or an id it does not
+     * understand reads as the default (where the API answers 400 for the same input).
+     */
+    static InboxFilter fromLink(String assignee, String status, String q, String page) {
+        return new InboxFilter(leniently(() -> AssigneeFilter.parse(assignee)),
+                leniently(() -> ConversationStatus.parse(status)), q, leniently(() -> pageNumber(page)));
+    }
+
+    private static Integer pageNumber(String text) {
+        if (text == null || !text.strip().matches("\\d{1,9}")) {
+            return null;
+        }
+        return Integer.valueOf(text.strip());
+    }
+
+    private static <T> T leniently(Supplier<T> parse) {
+        try {
+            return parse.get();
+        }
+        catch (InvalidInputException notUnderstood) {
+            return null;
+        }
     }
 
     static InboxFilter mine() {
