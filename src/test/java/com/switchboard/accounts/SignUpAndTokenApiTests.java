@@ -111,12 +111,15 @@ class SignUpAndTokenApiTests {
                     "guess number " + i)).status()).isEqualTo(401);
         }
 
-        // Even the right password is refused while the email is locked.
+        // Even the right password is refused while the email must wait (an API client has no
+        // device cookie to be spared with).
         var locked = api.post("/api/v1/tokens", null, Map.of("email", team.admin().email(), "password",
                 Fixtures.PASSWORD));
 
         assertThat(locked.status()).isEqualTo(429);
-        assertThat(locked.field("detail")).contains("paused for 15 minutes");
+        assertThat(locked.field("detail")).contains("Try again in a few minutes");
+        assertThat(locked.headers().get("retry-after")).singleElement()
+                .satisfies(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 30));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -312,6 +313,34 @@ class TwilioChannelTests {
         assertThat(api.get("/api/v1/account/sms", agent.token()).status()).isEqualTo(403);
         assertThat(api.put("/api/v1/account/sms", agent.token(), Map.of("provider", "SIMULATOR")).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void onlyANumberTheAccountsOwnTwilioCredentialsHoldCanBeConnected() {
+        String incoming = "/2010-04-01/Accounts/" + accountSid + "/IncomingPhoneNumbers.json";
+        String someoneElses = Fixtures.newPhone();
+        // Twilio holds our number for these credentials, not the other one.
+        twilio.stubFor(get(urlPathEqualTo(incoming)).withQueryParam("PhoneNumber", equalTo(someoneElses)).atPriority(1)
+                .willReturn(json(200, "{\"incoming_phone_numbers\": [], \"next_page_uri\": null, \"page\": 0}")));
+
+        var claimed = api.put("/api/v1/account/sms", team.admin().token(), Map.of("provider", "TWILIO",
+                "accountSid", accountSid, "phoneNumbers", List.of(ourNumber, someoneElses)));
+
+        assertThat(claimed.status()).isEqualTo(400);
+        assertThat(claimed.body()).contains("Not in your Twilio account: " + someoneElses);
+        assertThat(api.get("/api/v1/account/sms", team.admin().token()).json().get("phoneNumbers").toString())
+                .doesNotContain(someoneElses);
+        // Asked with the account's own credentials, for that number.
+        twilio.verify(getRequestedFor(urlPathEqualTo(incoming)).withQueryParam("PhoneNumber", equalTo(someoneElses))
+                .withHeader("Authorization", equalTo("Basic " + Base64.getEncoder()
+                        .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8)))));
+
+        // Credentials Twilio refuses are said so, beside the token.
+        twilio.stubFor(get(urlPathEqualTo(incoming)).atPriority(1).willReturn(error(401, 20003, "Authenticate")));
+        var refused = api.put("/api/v1/account/sms", team.admin().token(), Map.of("provider", "TWILIO",
+                "accountSid", accountSid, "authToken", "a-wrong-token", "phoneNumbers", List.of(ourNumber)));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("authToken", "Twilio refused this Account SID and auth token");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.switchboard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import com.switchboard.support.Api;
 import com.switchboard.support.Fixtures;
 import com.switchboard.support.SwitchboardTest;
+import com.switchboard.support.TestClock;
 import com.switchboard.support.WebSession;
 
 @SwitchboardTest
@@ -24,6 +26,9 @@ class WebSecurityTests {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    TestClock clock;
 
     @Test
     void everyPageFormNeedsItsCsrfToken() {
@@ -97,7 +102,28 @@ class WebSecurityTests {
         var locked = browser.submitLogin(team.admin().email(), Fixtures.PASSWORD);
 
         assertThat(locked.header("Location")).endsWith("/login?error=locked");
-        assertThat(browser.get("/login?error=locked").body()).contains("paused for 15 minutes");
+        assertThat(browser.get("/login?error=locked").body()).contains("Try again in a few minutes");
+    }
+
+    @Test
+    void guessingSomeonesPasswordNeverLocksThemOutOfTheirOwnBrowser() {
+        var team = fixtures.team();
+        var owners = WebSession.login(api, team.admin().email(), Fixtures.PASSWORD);
+        owners.post("/logout", Map.of());
+        var attacker = WebSession.anonymous(api);
+        for (int i = 0; i < 8; i++) {
+            attacker.submitLogin(team.admin().email(), "wrong guess " + i);
+        }
+        assertThat(attacker.submitLogin(team.admin().email(), Fixtures.PASSWORD).header("Location"))
+                .endsWith("/login?error=locked");
+
+        // The browser the owner logged in with before is known to their email: it is spared.
+        var back = owners.submitLogin(team.admin().email(), Fixtures.PASSWORD);
+        assertThat(back.header("Location")).doesNotContain("error");
+        // Anywhere else, once the wait is over (it doubled with each guess past the fifth).
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertThat(WebSession.anonymous(api).submitLogin(team.admin().email(), Fixtures.PASSWORD).header("Location"))
+                .doesNotContain("error");
     }
 
     @Test

@@ -17,10 +17,14 @@ public class TestConfiguration {
         return new TestClock();
     }
 
-    /** A local stand-in for Twilio's REST API: the SMS channel is pointed at it. */
+    /**
+     * A local stand-in for Twilio's REST API: the SMS channel is pointed at it. Its own mappings
+     * (twilio-stub/mappings, kept through resetAll) say that a Twilio account owns whatever number
+     * it is asked about; a test that needs otherwise adds a stub of its own.
+     */
     @Bean(destroyMethod = "stop")
     WireMockServer twilioStub() {
-        var stub = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        var stub = new WireMockServer(WireMockConfiguration.options().dynamicPort().usingFilesUnderClasspath("twilio-stub"));
         stub.start();
         return stub;
     }

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.switchboard.support.Api;
 import com.switchboard.support.Fixtures;
 import com.switchboard.support.SwitchboardTest;
+import com.switchboard.support.TestClock;
 import com.switchboard.support.WebSession;
 
 import tools.jackson.databind.JsonNode;
@@ -54,6 +57,9 @@ class BadInputTests {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    TestClock clock;
+
     private final List<String> failures = new ArrayList<>();
 
     @Test
@@ -72,7 +78,7 @@ class BadInputTests {
         bodies.put("POST /api/v1/tokens", "{\"email\": \"" + team.admin().email() + "\", \"password\": \"" + Fixtures.PASSWORD + "\", \"name\": \"A token\"}");
         bodies.put("POST /api/v1/users", "{\"name\": \"New Teammate\", \"email\": \"new-teammate-bad-input@example.com\", \"password\": \"correct-horse-battery\", \"role\": \"AGENT\", \"timeZone\": \"America/Toronto\", \"locale\": \"fr\"}");
         bodies.put("PATCH /api/v1/users/" + agent.id(), "{\"name\": \"Renamed\", \"email\": \"renamed-bad-input@example.com\", \"role\": \"AGENT\", \"timeZone\": \"America/Toronto\", \"locale\": \"en\"}");
-        bodies.put("PUT /api/v1/users/" + agent.id() + "/away", "{\"away\": true, \"delegateId\": \"" + team.admin().id() + "\", \"returnOn\": \"2031-01-05\", \"message\": \"Back soon\"}");
+        bodies.put("PUT /api/v1/users/" + agent.id() + "/away", "{\"away\": true, \"delegateId\": \"" + team.admin().id() + "\", \"returnOn\": \"" + inSixMonths() + "\", \"message\": \"Back soon\"}");
         bodies.put("POST /api/v1/customers", "{\"name\": \"A Customer\", \"phone\": \"" + Fixtures.newPhone() + "\"}");
         bodies.put("POST " + c + "/messages", "{\"body\": \"Hello\", \"kind\": \"NOTE\"}");
         bodies.put("PUT " + c + "/assignee", "{\"userId\": \"" + agent.id() + "\"}");
@@ -128,7 +134,7 @@ class BadInputTests {
         forms.put("/settings/profile", Map.of("name", "Admin", "timeZone", "America/Toronto", "locale", "en"));
         forms.put("/settings/password", Map.of("currentPassword", "wrong", "password", "x", "confirmPassword", "y"));
         forms.put("/settings/tokens", Map.of("name", "A page token"));
-        forms.put("/settings/away", Map.of("away", "true", "delegateId", agent.id(), "returnOn", "2031-01-05",
+        forms.put("/settings/away", Map.of("away", "true", "delegateId", agent.id(), "returnOn", inSixMonths(),
                 "message", "Back soon"));
         forms.forEach((path, form) -> form.keySet().forEach(field -> {
             for (String bad : BAD_TEXTS) {
@@ -221,5 +227,10 @@ class BadInputTests {
     private static String shown(String value) {
         return value.length() > 40 ? value.length() + " characters" : value.replace("\u0000", "\\0")
                 .replace("\uD83D", "\\uD83D");
+    }
+
+    /** A return date well within what may be planned, by the application's clock. */
+    private String inSixMonths() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusMonths(6).toString();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,16 +13,22 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Slows password guessing: after {@value #MAX_FAILURES} failed logins for one email within
- * {@link #WINDOW}, that email is locked for {@link #LOCK}. Kept in PostgreSQL, so every node
- * counts the same failures.
+ * Slows password guessing for one email, without locking its owner out: from the
+ * {@value #FREE_FAILURES}th failed log-in within {@link #WINDOW}, each further attempt must wait,
+ * {@link #FIRST_WAIT} after the fifth failure and twice as long after each one after it, up to
+ * {@link #LONGEST_WAIT}.
+ * Attempts during a wait are refused without a password check and without counting, so an
+ * attacker gets at most one guess per wait, while the owner can log in from a browser they used
+ * before ({@link KnownDevices}) at any time, or from anywhere once the wait is over. Kept in
+ * PostgreSQL, so every node counts the same failures. (docs/decisions.md, "Log-in abuse")
  */
 @Component
 class LoginThrottle {
 
-    static final int MAX_FAILURES = 5;
-    static final Duration WINDOW = Duration.ofMinutes(15);
-    static final Duration LOCK = Duration.ofMinutes(15);
+    static final int FREE_FAILURES = 5;
+    static final Duration WINDOW = Duration.ofHours(24);
+    static final Duration FIRST_WAIT = Duration.ofSeconds(30);
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -31,13 +38,16 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    boolean isLocked(String email) {
+    /** How long a log-in with this email must still wait, if it must. */
+    Optional<Duration> waitFor(String email) {
+        Instant now = clock.instant();
         return jdbc.sql("select locked_until from login_throttle where email = :email")
                 .param("email", key(email))
                 .query(Timestamp.class)
                 .optional()
-                .map(until -> until.toInstant().isAfter(clock.instant()))
-                .orElse(false);
+                .map(Timestamp::toInstant)
+                .filter(until -> until.isAfter(now))
+                .map(until -> Duration.between(now, until));
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -53,20 +63,36 @@ class LoginThrottle {
                     first_failure = case when login_throttle.first_failure < :windowStart then :now
                                          else login_throttle.first_failure end,
                     locked_until = case when login_throttle.first_failure >= :windowStart
-                                              and login_throttle.failures + 1 >= :maxFailures
-                                         then :lockedUntil else login_throttle.locked_until end
+                                              and login_throttle.failures + 1 >= :freeFailures
+                                         then cast(:now as timestamptz) + least(make_interval(secs => :firstWait * power(2,
+                                                  least(login_throttle.failures + 1 - :freeFailures, 20))),
+                                              cast(:longestWait as interval))
+                                         else null end
                 """)
                 .param("email", key(email))
                 .param("now", Timestamp.from(now))
                 .param("windowStart", Timestamp.from(now.minus(WINDOW)))
-                .param("maxFailures", MAX_FAILURES)
-                .param("lockedUntil", Timestamp.from(now.plus(LOCK)))
+                .param("freeFailures", FREE_FAILURES)
+                .param("firstWait", FIRST_WAIT.toSeconds())
+                .param("longestWait", LONGEST_WAIT.toSeconds() + " seconds")
                 .update();
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void clear(String email) {
         jdbc.sql("delete from login_throttle where email = :email").param("email", key(email)).update();
+    }
+
+    /** Forgets failures older than the window that no longer slow anyone down. */
+    int prune() {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                delete from login_throttle
+                where first_failure < :windowStart and (locked_until is null or locked_until < :now)
+                """)
+                .param("windowStart", Timestamp.from(now.minus(WINDOW)))
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     private static String key(String email) {

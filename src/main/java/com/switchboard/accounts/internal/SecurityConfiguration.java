@@ -13,7 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,6 +24,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -63,7 +64,7 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(SignedInUsers users, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, ClientLimits clients, KnownDevices devices) {
         var passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
         // Say "deactivated" only to someone who knows the password, so guessing reveals nothing.
@@ -73,7 +74,7 @@ class SecurityConfiguration {
                 throw new DisabledException("Deactivated");
             }
         });
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, clients, devices));
     }
 
     /**
@@ -142,7 +143,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager, Users users,
-            ProblemResponses problems, ApplicationEventPublisher events) throws Exception {
+            ProblemResponses problems, ApplicationEventPublisher events, KnownDevices devices) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
                         // The SMS provider's webhooks: each request is checked by its signature instead.
@@ -158,7 +159,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .usernameParameter("email")
-                        .defaultSuccessUrl("/", false)
+                        .authenticationDetailsSource(LoginDetails::of)
+                        .successHandler(rememberDevice(devices))
                         .failureHandler(loginFailure())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll()
@@ -191,17 +193,34 @@ class SecurityConfiguration {
         };
     }
 
+    /** After a log-in, the browser is known to this email (KnownDevices); then on to where it was going. */
+    private static AuthenticationSuccessHandler rememberDevice(KnownDevices devices) {
+        var onwards = new SavedRequestAwareAuthenticationSuccessHandler();
+        onwards.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            devices.remember(request.getParameter("email"), request, response);
+            onwards.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
     /**
      * Says why a login failed without telling whether an email exists, and keeps the email typed
-     * (in the session, not in the address) so that only the password is typed again.
+     * (in the session, not in the address) so that only the password is typed again. A client
+     * over its limit gets 429 with Retry-After, on the error page.
      */
     private static AuthenticationFailureHandler loginFailure() {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+            if (e instanceof TooManyAttemptsException tooMany && tooMany.fromClient()) {
+                response.setHeader("Retry-After", String.valueOf(tooMany.waitTime().toSeconds()));
+                response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+                return;
+            }
             String email = request.getParameter("email");
             if (email != null && email.length() <= 320) {
                 request.getSession().setAttribute(SignInPage.LAST_EMAIL, email);
             }
-            String reason = e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "bad";
+            String reason = e instanceof TooManyAttemptsException ? "locked"
+                    : e instanceof DisabledException ? "disabled" : "bad";
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };
     }

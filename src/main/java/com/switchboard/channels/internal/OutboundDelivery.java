@@ -19,7 +19,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.switchboard.channels.SmsChannel;
@@ -86,18 +87,29 @@ class OutboundDelivery implements SmartLifecycle {
         this.senders = Executors.newFixedThreadPool(senders, named("outbound-"));
     }
 
-    /** In the transaction that stores the reply: nothing is queued unless the reply is stored. */
+    /**
+     * In the transaction that stores the reply: nothing is queued unless the reply is stored. Once
+     * that transaction commits, the node that stored it sends it without waiting for a round (a
+     * plain synchronization, not a transactional event listener, which Spring Modulith would keep
+     * a publication row for).
+     */
     @EventListener
     void queue(OutboundQueued queued) {
         // A stopping node claims nothing: another node sends it at once.
         queue.add(queued.accountId(), queued.conversationId(), queued.messageId(), node,
                 running ? lease : Duration.ZERO);
-    }
-
-    /** Once the reply is committed, the node that stored it sends it without waiting for a round. */
-    @TransactionalEventListener(fallbackExecution = true)
-    void sendNow(OutboundQueued queued) {
-        submit(() -> queue.held(queued.messageId(), node).forEach(this::attempt));
+        Runnable sendNow = () -> submit(() -> queue.held(queued.messageId(), node).forEach(this::attempt));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sendNow.run();
+                }
+            });
+        }
+        else {
+            sendNow.run();
+        }
     }
 
     @Scheduled(fixedDelayString = "${switchboard.sms.poll-interval:2s}",

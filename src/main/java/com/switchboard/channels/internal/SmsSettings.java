@@ -51,9 +51,11 @@ public class SmsSettings implements SmsConnection {
     private final Customers customers;
     private final Deployment deployment;
     private final Clock clock;
+    private final NumberOwnership ownership;
 
     SmsSettings(SmsSettingsRepository repository, SecretCipher cipher, Customers customers, Deployment deployment,
-            Clock clock) {
+            Clock clock, NumberOwnership ownership) {
+        this.ownership = ownership;
         this.repository = repository;
         this.cipher = cipher;
         this.customers = customers;
@@ -123,6 +125,12 @@ public class SmsSettings implements SmsConnection {
         checks.throwIfAny();
         String encrypted = token != null ? cipher.encrypt(token)
                 : stored.map(SmsSettingsRepository.Stored::encryptedToken).orElse(null);
+        if (provider == SmsProvider.TWILIO) {
+            var notOwned = ownership.notOwned(accountSid, token != null ? token : cipher.decrypt(encrypted), numbers);
+            if (!notOwned.isEmpty()) {
+                throw new InvalidInputException("phoneNumbers", "sms.numberNotOwned", String.join(", ", notOwned));
+            }
+        }
         repository.save(actor.accountId(), provider, provider == SmsProvider.TWILIO ? accountSid : null,
                 provider == SmsProvider.TWILIO ? encrypted : null, actor.userId(), clock.instant());
         try {

@@ -35,8 +35,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import com.switchboard.system.InvalidInputException;
 import com.switchboard.system.NotFoundException;
 import com.switchboard.system.SwitchboardException;
+import com.switchboard.system.TooManyRequestsException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
@@ -59,7 +61,10 @@ class Refusals {
     }
 
     @ExceptionHandler(SwitchboardException.class)
-    Object refused(SwitchboardException refusal, HttpServletRequest request) {
+    Object refused(SwitchboardException refusal, HttpServletRequest request, HttpServletResponse response) {
+        if (refusal instanceof TooManyRequestsException tooMany && tooMany.retryAfter() != null) {
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, tooMany.retryAfter().toSeconds())));
+        }
         return answer(refusal, request);
     }
 

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import com.switchboard.support.Api;
 import com.switchboard.support.Fixtures;
 import com.switchboard.support.LiveStream;
 import com.switchboard.support.SwitchboardTest;
+import com.switchboard.support.TestClock;
 import com.switchboard.support.WebSession;
 
 /** R13 on one node: what the stream carries, to whom, and what a reconnecting client gets. */
@@ -35,6 +38,9 @@ class LiveStreamTests {
     Fixtures fixtures;
 
     @Autowired
+    TestClock clock;
+
+    @Autowired
     LogRetentionJob retention;
 
     @Autowired
@@ -47,7 +53,7 @@ class LiveStreamTests {
         String conversation = fixtures.conversation(team);
         try (var stream = LiveStream.open(api.baseUrl(), team.admin().token(), null)) {
             api.put("/api/v1/users/" + bob.id() + "/away", bob.token(),
-                    Map.of("away", true, "delegateId", team.admin().id(), "returnOn", "2099-01-04"));
+                    Map.of("away", true, "delegateId", team.admin().id(), "returnOn", inSixMonths()));
             api.put("/api/v1/conversations/" + conversation + "/assignee", team.admin().token(), Map.of("userId", bob.id()));
             api.post("/api/v1/conversations/" + conversation + "/close", team.admin().token(), null);
             fixtures.text(team, phoneOf(conversation, team), "Still there?");
@@ -226,5 +232,10 @@ class LiveStreamTests {
     private String phoneOf(String conversation, Fixtures.Team team) {
         return api.get("/api/v1/conversations/" + conversation, team.admin().token()).json()
                 .get("customer").get("phone").asString();
+    }
+
+    /** A return date well within what may be planned, by the application's clock. */
+    private String inSixMonths() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusMonths(6).toString();
     }
 }

@@ -4,7 +4,6 @@ import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 import com.switchboard.accounts.Accounts;
 import com.switchboard.accounts.ApiTokens;
 import com.switchboard.accounts.SignUp;
+import com.switchboard.accounts.internal.ClientLimits;
+import com.switchboard.accounts.internal.LoginDetails;
 import com.switchboard.accounts.internal.SignedInUser;
+import com.switchboard.accounts.internal.TooManyAttemptsException;
 import com.switchboard.accounts.internal.web.ApiJson.AccountJson;
 import com.switchboard.accounts.internal.web.ApiJson.SignupRequest;
 import com.switchboard.accounts.internal.web.ApiJson.SignupResponse;
@@ -28,6 +30,7 @@ import com.switchboard.system.UnauthorizedException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -37,17 +40,21 @@ class AuthApiController {
     private final Accounts accounts;
     private final ApiTokens tokens;
     private final AuthenticationManager authentication;
+    private final ClientLimits clients;
 
-    AuthApiController(Accounts accounts, ApiTokens tokens, AuthenticationManager authentication) {
+    AuthApiController(Accounts accounts, ApiTokens tokens, AuthenticationManager authentication,
+            ClientLimits clients) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.authentication = authentication;
+        this.clients = clients;
     }
 
     @Operation(summary = "Create an account and its first admin; returns an API token for that admin")
     @PostMapping("/signup")
     @ResponseStatus(HttpStatus.CREATED)
-    SignupResponse signUp(@RequestBody SignupRequest request) {
+    SignupResponse signUp(@RequestBody SignupRequest request, HttpServletRequest from) {
+        clients.admitSignUp(from.getRemoteAddr());
         var signedUp = accounts.signUp(new SignUp(request.accountName(), request.name(), request.email(),
                 request.password(), request.timeZone(), request.locale()));
         var token = tokens.issue(signedUp.admin().actor(), "Sign-up");
@@ -58,16 +65,18 @@ class AuthApiController {
     @Operation(summary = "Get an API token for an email and password")
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    TokenResponse token(@RequestBody TokenRequest request) {
+    TokenResponse token(@RequestBody TokenRequest request, HttpServletRequest from) {
         SignedInUser user;
         try {
-            user = (SignedInUser) authentication.authenticate(UsernamePasswordAuthenticationToken
-                    .unauthenticated(request.email() == null ? "" : request.email(),
-                            request.password() == null ? "" : request.password()))
-                    .getPrincipal();
+            var attempt = UsernamePasswordAuthenticationToken.unauthenticated(
+                    request.email() == null ? "" : request.email(), request.password() == null ? "" : request.password());
+            // An API client has no device cookie: only its address counts.
+            attempt.setDetails(new LoginDetails(from.getRemoteAddr(), null));
+            user = (SignedInUser) authentication.authenticate(attempt).getPrincipal();
         }
-        catch (LockedException e) {
-            throw new TooManyRequestsException("login.locked");
+        catch (TooManyAttemptsException e) {
+            throw new TooManyRequestsException(e.waitTime(), e.fromClient() ? "login.tooManyFromClient" : "login.locked",
+                    TooManyRequestsException.minutes(e.waitTime()));
         }
         catch (AuthenticationException e) {
             throw new UnauthorizedException("login.failed");

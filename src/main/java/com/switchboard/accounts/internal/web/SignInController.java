@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import com.switchboard.accounts.Accounts;
-import com.switchboard.accounts.internal.SignInPage;
 import com.switchboard.accounts.TimeZones;
+import com.switchboard.accounts.internal.ClientLimits;
+import com.switchboard.accounts.internal.SignInPage;
 import com.switchboard.system.FormErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,11 +27,13 @@ class SignInController {
 
     private final Accounts accounts;
     private final AuthenticationManager authentication;
+    private final ClientLimits clients;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    SignInController(Accounts accounts, AuthenticationManager authentication) {
+    SignInController(Accounts accounts, AuthenticationManager authentication, ClientLimits clients) {
         this.accounts = accounts;
         this.authentication = authentication;
+        this.clients = clients;
     }
 
     @GetMapping("/login")
@@ -54,6 +57,7 @@ class SignInController {
     @PostMapping("/signup")
     String signUp(@ModelAttribute("form") SignUpForm form, BindingResult result, Model model,
             HttpServletRequest request, HttpServletResponse response) {
+        clients.admitSignUp(request.getRemoteAddr());
         return FormErrors.submit(result, () -> {
             accounts.signUp(form.signUp());
             signIn(form, request, response);
