@@ -19,6 +19,7 @@ import os
 import random
 import re
 import resource
+import shutil
 import signal
 import socket
 import sys
@@ -304,6 +305,9 @@ class Run:
     def __init__(self, args, mode_name):
         self.args, self.mode_name, self.mode = args, mode_name, MODES[mode_name]
         self.pg = SharedPostgres(args.pg_bin)
+        # The nodes run a copy of the jar: a build meanwhile rewrites target/*.jar under running JVMs.
+        self.workdir = tempfile.mkdtemp(prefix="switchboard-faults-")
+        jar = shutil.copy(args.jar, os.path.join(self.workdir, os.path.basename(args.jar)))
         self.standin = TwilioStandIn(STANDIN_PORT)
         secret = base64.b64encode(os.urandom(32)).decode()
         env = {
@@ -321,8 +325,8 @@ class Run:
                      f"--switchboard.twilio.api-url=http://127.0.0.1:{STANDIN_PORT}",
                      "--switchboard.sms.claim-lease=10s", "--switchboard.sms.poll-interval=1s",
                      "--switchboard.sms.retry.first-backoff=200ms", "--switchboard.sms.retry.max-backoff=2s"]
-        self.a = Node("A", args.jar, env, node_args, NODE_PORTS[0])
-        self.b = Node("B", args.jar, env, node_args, NODE_PORTS[1])
+        self.a = Node("A", jar, env, node_args, NODE_PORTS[0])
+        self.b = Node("B", jar, env, node_args, NODE_PORTS[1])
         self.rows, self.notes, self.failures = [], [], []
 
     # -- set-up
@@ -718,6 +722,7 @@ class Run:
                 step()
             except Exception as e:  # noqa: BLE001
                 log(f"while stopping: {e}")
+        shutil.rmtree(self.workdir, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- inbound load

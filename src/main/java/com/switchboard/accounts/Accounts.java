@@ -2,6 +2,7 @@ package com.switchboard.accounts;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.switchboard.accounts.internal.AccountRepository;
+import com.switchboard.accounts.internal.PendingSignUps;
 import com.switchboard.accounts.internal.UserRepository;
 import com.switchboard.system.ConflictException;
 import com.switchboard.system.InvalidInputException;
@@ -24,9 +26,12 @@ public class Accounts {
     private final AccountRepository accounts;
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final PendingSignUps pending;
     private final Clock clock;
 
-    Accounts(AccountRepository accounts, UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    Accounts(AccountRepository accounts, UserRepository users, PasswordEncoder passwordEncoder, Clock clock,
+            PendingSignUps pending) {
+        this.pending = pending;
         this.accounts = accounts;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -39,6 +44,66 @@ public class Accounts {
 
     @Transactional
     public SignedUp signUp(SignUp form) {
+        var checked = check(form);
+        if (users.emailTaken(checked.email(), null)) {
+            throw new ConflictException("email", "email.taken");
+        }
+        return create(checked);
+    }
+
+    /**
+     * The mail a sign-up asks for, where mail confirms addresses: a link that confirms a new
+     * address, or, to the owner of a known one, a word that someone tried to sign up with it.
+     *
+     * @param name whom the mail greets: who signed up, or the owner
+     * @param locale the language of the mail: the sign-up's, or the owner's
+     * @param confirmationToken the link's token; null for the mail to the owner
+     */
+    public record SignUpMail(String email, String name, String accountName, Locale locale, String confirmationToken) {
+
+        public boolean toOwner() {
+            return confirmationToken == null;
+        }
+
+        @Override
+        public String toString() {
+            return "SignUpMail[" + email + ", toOwner=" + toOwner() + "]";
+        }
+    }
+
+    /**
+     * A sign-up where mail confirms addresses: checked as any sign-up, then kept until the link
+     * mailed to the address is followed. A known email is not said to be taken: its owner is told
+     * by mail, and the caller answers exactly as for a new email.
+     */
+    @Transactional
+    public SignUpMail requestSignUp(SignUp form) {
+        var checked = check(form);
+        var owner = users.credentials(checked.email()).flatMap(c -> users.find(c.accountId(), c.userId()));
+        if (owner.isPresent()) {
+            return new SignUpMail(owner.get().email(), owner.get().name(), checked.accountName(), owner.get().locale(),
+                    null);
+        }
+        return new SignUpMail(checked.email(), checked.name(), checked.accountName(),
+                Locale.forLanguageTag(checked.locale()), pending.add(checked, clock.instant()));
+    }
+
+    /** The account of a confirmed sign-up; not found when the link is unknown, used or too old. */
+    @Transactional
+    public SignedUp confirmSignUp(String token) {
+        var waiting = pending.take(token, clock.instant()).orElseThrow(NotFoundException::new);
+        if (users.emailTaken(waiting.email(), null)) {
+            throw new ConflictException("email", "email.taken");
+        }
+        return create(waiting);
+    }
+
+    /** Whether a confirmation link still works. */
+    public boolean signUpWaiting(String token) {
+        return pending.waiting(token, clock.instant());
+    }
+
+    private PendingSignUps.Pending check(SignUp form) {
         var checks = new InvalidInputException.Checks();
         String accountName = accountName(form.accountName(), checks);
         String name = UserInput.name(form.name(), "name", checks);
@@ -47,15 +112,19 @@ public class Accounts {
         ZoneId zone = UserInput.timeZone(form.timeZone(), null, checks);
         var locale = UserInput.locale(form.locale(), Languages.ENGLISH, checks);
         checks.throwIfAny();
-        if (users.emailTaken(email, null)) {
-            throw new ConflictException("email", "email.taken");
-        }
+        return new PendingSignUps.Pending(accountName, name, email, passwordEncoder.encode(form.password()),
+                zone.getId(), locale.getLanguage());
+    }
+
+    private SignedUp create(PendingSignUps.Pending checked) {
         var now = clock.instant();
-        var account = new Account(UUID.randomUUID(), accountName, zone, TimeZones.country(zone), now);
-        var admin = new User(UUID.randomUUID(), account.id(), name, email, Role.ADMIN, zone, locale, true, now);
+        ZoneId zone = ZoneId.of(checked.timeZone());
+        var account = new Account(UUID.randomUUID(), checked.accountName(), zone, TimeZones.country(zone), now);
+        var admin = new User(UUID.randomUUID(), account.id(), checked.name(), checked.email(), Role.ADMIN, zone,
+                Locale.forLanguageTag(checked.locale()), true, now);
         accounts.insert(account);
         try {
-            users.insert(admin, passwordEncoder.encode(form.password()));
+            users.insert(admin, checked.passwordHash());
         }
         catch (DuplicateKeyException raced) {
             throw new ConflictException("email", "email.taken");

@@ -99,6 +99,9 @@ class EveryPageBrowserTests {
             check(page, "/signup", "sign-up");
             page.locator("form button[type=submit]").click();
             checkHere(page, "sign-up with its errors");
+            check(page, "/signup/sent", "sign-up, the mail sent");
+            check(page, "/signup/confirm?token=used-or-too-old", "sign-up, a link that no longer works");
+            check(page, "/login?confirmed", "login after a confirmed sign-up");
             check(page, "/api/docs", "API documentation");
         }
 

@@ -1,5 +1,7 @@
 package com.switchboard.accounts.internal;
 
+import java.time.Clock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -8,8 +10,9 @@ import org.springframework.stereotype.Component;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
- * The throttles' tables only hold what still counts: every email ever tried, every address and
- * every old device would otherwise stay for good. Once an hour, on one node.
+ * The throttles' tables, and sign-ups waiting for confirmation, only hold what still counts: every
+ * email ever tried, every address, every old device and every unconfirmed sign-up would otherwise
+ * stay for good. Once an hour, on one node.
  */
 @Component
 class LoginRecordsPruning {
@@ -19,11 +22,16 @@ class LoginRecordsPruning {
     private final LoginThrottle throttle;
     private final ClientLimits clients;
     private final KnownDevices devices;
+    private final PendingSignUps signUps;
+    private final Clock clock;
 
-    LoginRecordsPruning(LoginThrottle throttle, ClientLimits clients, KnownDevices devices) {
+    LoginRecordsPruning(LoginThrottle throttle, ClientLimits clients, KnownDevices devices, PendingSignUps signUps,
+            Clock clock) {
         this.throttle = throttle;
         this.clients = clients;
         this.devices = devices;
+        this.signUps = signUps;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${switchboard.limits.prune-interval:1h}", initialDelayString = "1m")
@@ -32,8 +40,10 @@ class LoginRecordsPruning {
         int emails = throttle.prune();
         int addresses = clients.prune();
         int browsers = devices.prune();
-        if (emails + addresses + browsers > 0) {
-            log.info("Pruned login records: {} emails, {} client addresses, {} browsers", emails, addresses, browsers);
+        int unconfirmed = signUps.prune(clock.instant());
+        if (emails + addresses + browsers + unconfirmed > 0) {
+            log.info("Pruned login records: {} emails, {} client addresses, {} browsers, {} unconfirmed sign-ups",
+                    emails, addresses, browsers, unconfirmed);
         }
     }
 }

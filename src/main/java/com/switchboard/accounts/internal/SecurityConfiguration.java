@@ -148,7 +148,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // The SMS provider's webhooks: each request is checked by its signature instead.
                         .requestMatchers("/webhooks/**").permitAll()
-                        .requestMatchers("/login", "/signup", "/assets/**", "/webjars/**", "/sw.js",
+                        .requestMatchers("/login", "/signup", "/signup/sent", "/signup/confirm", "/assets/**", "/webjars/**", "/sw.js",
                                 "/favicon.ico", "/error", "/actuator/health/**",
                                 "/v3/api-docs/**", "/api/docs/**", "/swagger-ui/**")
                         .permitAll()

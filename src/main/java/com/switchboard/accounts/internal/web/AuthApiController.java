@@ -3,6 +3,7 @@ package com.switchboard.accounts.internal.web;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.switchboard.accounts.Accounts;
 import com.switchboard.accounts.ApiTokens;
 import com.switchboard.accounts.SignUp;
+import com.switchboard.accounts.internal.AccountMail;
 import com.switchboard.accounts.internal.ClientLimits;
 import com.switchboard.accounts.internal.LoginDetails;
 import com.switchboard.accounts.internal.SignedInUser;
@@ -29,6 +31,9 @@ import com.switchboard.system.TooManyRequestsException;
 import com.switchboard.system.UnauthorizedException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -41,25 +46,41 @@ class AuthApiController {
     private final ApiTokens tokens;
     private final AuthenticationManager authentication;
     private final ClientLimits clients;
+    private final AccountMail mail;
 
     AuthApiController(Accounts accounts, ApiTokens tokens, AuthenticationManager authentication,
-            ClientLimits clients) {
+            ClientLimits clients, AccountMail mail) {
+        this.mail = mail;
         this.accounts = accounts;
         this.tokens = tokens;
         this.authentication = authentication;
         this.clients = clients;
     }
 
-    @Operation(summary = "Create an account and its first admin; returns an API token for that admin")
+    @Operation(summary = "Create an account and its first admin; returns an API token for that admin. Where mail is "
+            + "configured, answers 202 instead, the same for a new or a known email, and the account is created "
+            + "when the link mailed to the address is followed")
+    @ApiResponse(responseCode = "201", description = "The account, its admin and an API token",
+            content = @Content(schema = @Schema(implementation = SignupResponse.class)))
+    @ApiResponse(responseCode = "202", description = "Where mail is configured: a confirmation link was mailed",
+            content = @Content(schema = @Schema(implementation = SignupPending.class)))
     @PostMapping("/signup")
-    @ResponseStatus(HttpStatus.CREATED)
-    SignupResponse signUp(@RequestBody SignupRequest request, HttpServletRequest from) {
+    ResponseEntity<?> signUp(@RequestBody SignupRequest request, HttpServletRequest from) {
         clients.admitSignUp(from.getRemoteAddr());
-        var signedUp = accounts.signUp(new SignUp(request.accountName(), request.name(), request.email(),
-                request.password(), request.timeZone(), request.locale()));
+        var form = new SignUp(request.accountName(), request.name(), request.email(), request.password(),
+                request.timeZone(), request.locale());
+        if (mail.configured()) {
+            mail.send(accounts.requestSignUp(form));
+            return ResponseEntity.accepted().body(new SignupPending("CONFIRMATION_SENT"));
+        }
+        var signedUp = accounts.signUp(form);
         var token = tokens.issue(signedUp.admin().actor(), "Sign-up");
-        return new SignupResponse(AccountJson.of(signedUp.account()), UserJson.of(signedUp.admin(), Set.of()),
-                token.token());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new SignupResponse(AccountJson.of(signedUp.account()),
+                UserJson.of(signedUp.admin(), Set.of()), token.token()));
+    }
+
+    /** A sign-up waiting for its address to be confirmed (nothing says whether the email was known). */
+    record SignupPending(String status) {
     }
 
     @Operation(summary = "Get an API token for an email and password")

@@ -1,5 +1,6 @@
 package com.switchboard.accounts.internal.web;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,9 +12,11 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import com.switchboard.accounts.Accounts;
 import com.switchboard.accounts.TimeZones;
+import com.switchboard.accounts.internal.AccountMail;
 import com.switchboard.accounts.internal.ClientLimits;
 import com.switchboard.accounts.internal.SignInPage;
 import com.switchboard.system.FormErrors;
@@ -28,9 +31,12 @@ class SignInController {
     private final Accounts accounts;
     private final AuthenticationManager authentication;
     private final ClientLimits clients;
+    private final AccountMail mail;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    SignInController(Accounts accounts, AuthenticationManager authentication, ClientLimits clients) {
+    SignInController(Accounts accounts, AuthenticationManager authentication, ClientLimits clients,
+            AccountMail mail) {
+        this.mail = mail;
         this.accounts = accounts;
         this.authentication = authentication;
         this.clients = clients;
@@ -59,6 +65,11 @@ class SignInController {
             HttpServletRequest request, HttpServletResponse response) {
         clients.admitSignUp(request.getRemoteAddr());
         return FormErrors.submit(result, () -> {
+            if (mail.configured()) {
+                // The same answer whether the email was new or known: its owner is told by mail.
+                mail.send(accounts.requestSignUp(form.signUp()));
+                return "redirect:/signup/sent";
+            }
             accounts.signUp(form.signUp());
             signIn(form, request, response);
             return "redirect:/";
@@ -67,6 +78,33 @@ class SignInController {
             model.addAttribute("timeZones", TimeZones.selectable());
             return "signup";
         });
+    }
+
+    @GetMapping("/signup/sent")
+    String signUpSent() {
+        return "signup-sent";
+    }
+
+    /** The link in the mail: a page that asks before it creates anything. */
+    @GetMapping("/signup/confirm")
+    String confirmPage(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        boolean waiting = accounts.signUpWaiting(token);
+        if (!waiting) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+        }
+        model.addAttribute("waiting", waiting);
+        model.addAttribute("token", token);
+        return "signup-confirm";
+    }
+
+    /** Creates the account; its owner then logs in with the password they chose. */
+    @PostMapping("/signup/confirm")
+    String confirm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        if (!accounts.signUpWaiting(token)) {
+            return confirmPage(token, model, response);
+        }
+        accounts.confirmSignUp(token);
+        return "redirect:/login?confirmed";
     }
 
     /** Signed in at once, through the same authentication as the log-in form. */
