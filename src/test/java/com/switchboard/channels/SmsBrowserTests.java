@@ -97,7 +97,8 @@ class SmsBrowserTests {
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"sid\": \"SM" + UUID.randomUUID().toString().replace("-", "") + "\", \"status\": \"queued\"}")));
         reply.locator(".delivery__retry button").click();
-        assertThat(page.locator(".bubble-row--outbound").last()).containsText("Sending",
+        // Twilio answered "queued": it has the text, and it is on its way.
+        assertThat(page.locator(".bubble-row--outbound").last()).containsText("On its way",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
         assertThat(page.locator(".bubble-row--outbound").last().locator(".delivery__retry")).hasCount(0);
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("sms-reply-sent-again")));

@@ -8,6 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.switchboard.support.Api;
 import com.switchboard.support.Fixtures;
 import com.switchboard.support.SwitchboardTest;
+import com.switchboard.support.TestClock;
 
 /**
  * Log-in abuse from one client address is bounded (behind the proxy, the address is the one
@@ -44,6 +48,9 @@ class LoginAbuseTests {
 
     @Autowired
     LoginRecordsPruning pruning;
+
+    @Autowired
+    TestClock clock;
 
     @Test
     void aClientGuessingAcrossManyEmailsGets429WithRetryAfterOnTheApiAndTheForm() throws Exception {
@@ -87,12 +94,18 @@ class LoginAbuseTests {
 
     @Test
     void theThrottlesForgetWhatNoLongerCounts() {
+        // The email throttle counts by the application's clock (tests move it), the others by the database's.
+        Instant now = clock.instant();
         jdbc.sql("""
                 insert into login_throttle (email, failures, first_failure, locked_until)
-                values ('old@example.com', 3, now() - interval '2 days', null),
-                       ('slowed@example.com', 9, now() - interval '2 days', now() + interval '5 minutes'),
-                       ('recent@example.com', 2, now(), null)
-                """).update();
+                values ('old@example.com', 3, :twoDaysAgo, null),
+                       ('slowed@example.com', 9, :twoDaysAgo, :inFiveMinutes),
+                       ('recent@example.com', 2, :now, null)
+                """)
+                .param("twoDaysAgo", Timestamp.from(now.minus(Duration.ofDays(2))))
+                .param("inFiveMinutes", Timestamp.from(now.plus(Duration.ofMinutes(5))))
+                .param("now", Timestamp.from(now))
+                .update();
         jdbc.sql("""
                 insert into client_attempts (client, window_start, attempts)
                 values ('login:192.0.2.1', now() - interval '2 days', 40), ('login:192.0.2.2', now(), 3)
