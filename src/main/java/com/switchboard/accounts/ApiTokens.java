@@ -1,14 +1,9 @@
 package com.switchboard.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.switchboard.accounts.internal.SecretTokens;
 import com.switchboard.system.InvalidInputException;
 import com.switchboard.system.NotFoundException;
 
@@ -34,7 +30,6 @@ public class ApiTokens {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final SecureRandom random = new SecureRandom();
 
     ApiTokens(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
@@ -63,9 +58,7 @@ public class ApiTokens {
         if (label.length() > 100) {
             throw new InvalidInputException("name", "name.tooLong", 100);
         }
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = PREFIX + SecretTokens.newToken();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into api_token (id, account_id, user_id, name, token_hash, created_at)
@@ -75,7 +68,7 @@ public class ApiTokens {
                 .param("accountId", actor.accountId())
                 .param("userId", actor.userId())
                 .param("name", label)
-                .param("hash", hash(token))
+                .param("hash", SecretTokens.hash(token))
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
         return new IssuedToken(id, label, token);
@@ -124,7 +117,7 @@ public class ApiTokens {
                 from api_token t join app_user u on u.account_id = t.account_id and u.id = t.user_id
                 where t.token_hash = :hash and u.active
                 """)
-                .param("hash", hash(token))
+                .param("hash", SecretTokens.hash(token))
                 .query((rs, row) -> new TokenOwner(
                         rs.getObject("id", UUID.class),
                         rs.getTimestamp("last_used_at"),
@@ -146,15 +139,6 @@ public class ApiTokens {
                     .param("now", Timestamp.from(now))
                     .param("id", tokenId)
                     .update();
-        }
-    }
-
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,11 +1,6 @@
 package com.switchboard.accounts.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +21,6 @@ class KnownDevices {
 
     static final String COOKIE = "sb_device";
     private static final Duration KEPT = Duration.ofDays(365);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
 
@@ -43,7 +37,7 @@ class KnownDevices {
                 select exists (select 1 from known_device
                                where token_hash = :hash and email = :email and created_at > now() - cast(:kept as interval))
                 """)
-                .param("hash", hash(token))
+                .param("hash", SecretTokens.hash(token))
                 .param("email", key(email))
                 .param("kept", KEPT.toDays() + " days")
                 .query(Boolean.class)
@@ -52,11 +46,9 @@ class KnownDevices {
 
     /** Gives the browser a token for this email, after a successful log-in. */
     void remember(String email, HttpServletRequest request, HttpServletResponse response) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = SecretTokens.newToken();
         jdbc.sql("insert into known_device (token_hash, email, created_at) values (:hash, :email, now())")
-                .param("hash", hash(token))
+                .param("hash", SecretTokens.hash(token))
                 .param("email", key(email))
                 .update();
         var cookie = new Cookie(COOKIE, token);
@@ -89,14 +81,5 @@ class KnownDevices {
 
     private static String key(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,13 +1,8 @@
 package com.switchboard.accounts.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +14,6 @@ public class PendingSignUps {
 
     /** How long a confirmation link works. */
     public static final Duration VALID_FOR = Duration.ofHours(24);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A sign-up as it waits: everything checked, the password already hashed. */
     public record Pending(String accountName, String name, String email, String passwordHash, String timeZone,
@@ -38,15 +32,13 @@ public class PendingSignUps {
 
     /** Keeps a sign-up; returns the token its confirmation link carries. */
     public String add(Pending pending, Instant now) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = SecretTokens.newToken();
         jdbc.sql("""
                 insert into pending_sign_up (token_hash, account_name, name, email, password_hash, time_zone, locale,
                                              created_at)
                 values (:hash, :accountName, :name, :email, :passwordHash, :timeZone, :locale, :now)
                 """)
-                .param("hash", hash(token))
+                .param("hash", SecretTokens.hash(token))
                 .param("accountName", pending.accountName())
                 .param("name", pending.name())
                 .param("email", pending.email())
@@ -67,7 +59,7 @@ public class PendingSignUps {
                 delete from pending_sign_up where token_hash = :hash and created_at > :since
                 returning account_name, name, email, password_hash, time_zone, locale
                 """)
-                .param("hash", hash(token))
+                .param("hash", SecretTokens.hash(token))
                 .param("since", Timestamp.from(now.minus(VALID_FOR)))
                 .query((rs, row) -> new Pending(rs.getString("account_name"), rs.getString("name"),
                         rs.getString("email"), rs.getString("password_hash"), rs.getString("time_zone"),
@@ -81,7 +73,7 @@ public class PendingSignUps {
             return false;
         }
         return jdbc.sql("select exists (select 1 from pending_sign_up where token_hash = :hash and created_at > :since)")
-                .param("hash", hash(token))
+                .param("hash", SecretTokens.hash(token))
                 .param("since", Timestamp.from(now.minus(VALID_FOR)))
                 .query(Boolean.class)
                 .single();
@@ -91,14 +83,5 @@ public class PendingSignUps {
         return jdbc.sql("delete from pending_sign_up where created_at < :since")
                 .param("since", Timestamp.from(now.minus(VALID_FOR)))
                 .update();
-    }
-
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
