@@ -7,10 +7,12 @@ B4 start-up. Standard library only: it must run wherever the JDK and PostgreSQL 
 import argparse
 import asyncio
 import base64
+import collections
 import datetime
 import hashlib
 import hmac
 import http.client
+import http.server
 import json
 import os
 import platform
@@ -31,6 +33,7 @@ import uuid
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PG_PORT = 55432
 APP_PORT = 18080
+STANDIN_PORT = 18090  # the Twilio stand-in (TwilioStandIn)
 PUBLIC_URL = "https://bench.switchboard.example"
 OUR_NUMBER = "+15145550000"
 PASSWORD = "bench-password-1"
@@ -138,6 +141,132 @@ class Postgres:
             self._run([f"{self.pg_bin}/pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop"])
         finally:
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- the Twilio stand-in
+
+def phone(value):
+    """A number from a form or a query, where a "+" may have arrived as a space."""
+    return value.replace(" ", "+") if value else value
+
+
+class TwilioStandIn:
+    """Twilio's Messages and IncomingPhoneNumbers resources, as much of them as Switchboard uses.
+
+    Modes: "ok" takes every text (201); "down" answers 503 to the Messages resource and keeps
+    nothing; "slow" keeps the text first, then takes `slow` seconds to answer, as Twilio does when
+    it is slow: a client that dies meanwhile leaves the text taken all the same."""
+
+    def __init__(self, port):
+        self.lock = threading.Lock()
+        self.mode, self.slow = "ok", 5
+        self.texts = []                          # every text taken, oldest first
+        self.taken = collections.Counter()       # body -> times taken (sent)
+        self.tries = collections.Counter()       # body -> sends asked for, taken or not
+        self.lookups = 0                         # Messages list requests
+        standin = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length).decode()
+                match = re.fullmatch(r"/2010-04-01/Accounts/([^/]+)/Messages\.json", urllib.parse.urlsplit(self.path).path)
+                if not match:
+                    return self.answer(404, {"code": 20404, "message": "Not found", "status": 404})
+                form = urllib.parse.parse_qs(raw, keep_blank_values=True)
+                field = lambda name: form.get(name, [""])[0]  # noqa: E731
+                standin.post(self, match.group(1), phone(field("To")), phone(field("From")), field("Body"))
+
+            def do_GET(self):
+                url = urllib.parse.urlsplit(self.path)
+                # '+' may come unencoded: phone numbers have no spaces, so a space was a '+'.
+                query = {k: phone(v[0]) for k, v in urllib.parse.parse_qs(url.query, keep_blank_values=True).items()}
+                messages = re.fullmatch(r"/2010-04-01/Accounts/([^/]+)/Messages\.json", url.path)
+                numbers = re.fullmatch(r"/2010-04-01/Accounts/([^/]+)/IncomingPhoneNumbers\.json", url.path)
+                if messages:
+                    standin.list(self, messages.group(1), query.get("To"), query.get("From"), url.path)
+                elif numbers:
+                    number = query.get("PhoneNumber", "")
+                    self.answer(200, {"incoming_phone_numbers": [{"sid": "PN" + uuid.uuid4().hex,
+                                                                  "account_sid": numbers.group(1),
+                                                                  "phone_number": number}] if number else [],
+                                      "next_page_uri": None, "page": 0, "page_size": 1, "uri": url.path})
+                else:
+                    self.answer(404, {"code": 20404, "message": "Not found", "status": 404})
+
+            def answer(self, status, body):
+                data = json.dumps(body).encode()
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except OSError:
+                    # The client is gone (killed while waiting): what was taken stays taken.
+                    self.close_connection = True
+
+        class Server(http.server.ThreadingHTTPServer):
+            daemon_threads = True
+            allow_reuse_address = True
+
+            def handle_error(self, request, client_address):
+                pass
+
+        self.server = Server(("127.0.0.1", port), Handler)
+
+    def start(self):
+        threading.Thread(target=self.server.serve_forever, name="twilio-stand-in", daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+    def set_mode(self, mode, slow=None):
+        with self.lock:
+            self.mode = mode
+            if slow is not None:
+                self.slow = slow
+        log(f"Twilio stand-in: {mode}" + (f" ({self.slow} s per send)" if mode == "slow" else ""))
+
+    def post(self, handler, account_sid, to, from_, body):
+        with self.lock:
+            mode, slow = self.mode, self.slow
+            self.tries[body] += 1
+            if mode != "down":
+                message = dict(sid="SM" + uuid.uuid4().hex, account_sid=account_sid, to=to, body=body,
+                               status="queued", direction="outbound-api",
+                               date_created=time.strftime("%a, %d %b %Y %H:%M:%S +0000", time.gmtime()))
+                message["from"] = from_
+                self.texts.append(message)
+                self.taken[body] += 1
+        if mode == "down":
+            return handler.answer(503, {"code": 20503, "message": "Service Unavailable", "status": 503})
+        if mode == "slow":
+            time.sleep(slow)
+        handler.answer(201, {k: message[k] for k in ("sid", "account_sid", "status", "to", "from", "body",
+                                                       "date_created")})
+
+    def list(self, handler, account_sid, to, from_, path):
+        with self.lock:
+            down = self.mode == "down"
+            self.lookups += 1
+            found = [m for m in reversed(self.texts) if (to is None or m["to"] == to) and
+                     (from_ is None or m["from"] == from_)][:50]
+        if down:
+            return handler.answer(503, {"code": 20503, "message": "Service Unavailable", "status": 503})
+        handler.answer(200, {"messages": found, "next_page_uri": None, "page": 0, "page_size": 50,
+                             "first_page_uri": path + "?PageSize=50&Page=0", "previous_page_uri": None,
+                             "start": 0, "end": max(0, len(found) - 1), "uri": path + "?PageSize=50&Page=0"})
+
+    def counts(self, bodies):
+        with self.lock:
+            return {b: self.taken[b] for b in bodies}, {b: self.tries[b] for b in bodies}
 
 
 # ---------------------------------------------------------------- the application
@@ -531,12 +660,17 @@ def main():
 
     pg = Postgres(args.pg_bin)
     app = None
+    standin = None
     report = dict(mode=mode_name, machine=machine(), started=datetime.datetime.now(datetime.timezone.utc))
     try:
         log(f"Starting PostgreSQL in {pg.dir}")
         pg.start()
         report["postgres"] = pg.version
+        # Saving the Twilio settings asks Twilio whether the account owns its number: the stand-in says so.
+        standin = TwilioStandIn(STANDIN_PORT)
+        standin.start()
         app = App(args.jar, {
+            "SWITCHBOARD_TWILIO_API_URL": f"http://127.0.0.1:{STANDIN_PORT}",
             "SPRING_DATASOURCE_URL": f"jdbc:postgresql://127.0.0.1:{PG_PORT}/switchboard",
             "SPRING_DATASOURCE_USERNAME": "postgres",
             "SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE": "40",
@@ -613,6 +747,8 @@ def main():
     finally:
         if app:
             app.stop()
+        if standin:
+            standin.stop()
         pg.stop()
 
     if mode["startup"]:

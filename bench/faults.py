@@ -32,7 +32,7 @@ import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench  # noqa: E402
-from bench import ACCOUNT_SID, OUR_NUMBER, PASSWORD, PUBLIC_URL, SIGNING_TOKEN, App, Postgres, machine, sign  # noqa: E402
+from bench import ACCOUNT_SID, OUR_NUMBER, PASSWORD, PUBLIC_URL, SIGNING_TOKEN, App, Postgres, TwilioStandIn, machine, sign  # noqa: E402
 
 ROOT = bench.ROOT
 PG_PORT = 55442                  # not bench.py's 55432: both can run on one machine
@@ -72,131 +72,6 @@ def background(target, *args, name=None):
     BACKGROUND.append(thread)
     thread.start()
     return thread
-
-
-# ---------------------------------------------------------------- the Twilio stand-in
-
-class TwilioStandIn:
-    """Twilio's Messages and IncomingPhoneNumbers resources, as much of them as Switchboard uses.
-
-    Modes: "ok" takes every text (201); "down" answers 503 to the Messages resource and keeps
-    nothing; "slow" keeps the text first, then takes `slow` seconds to answer, as Twilio does when
-    it is slow: a client that dies meanwhile leaves the text taken all the same."""
-
-    def __init__(self, port):
-        self.lock = threading.Lock()
-        self.mode, self.slow = "ok", SLOW_SECONDS
-        self.texts = []                          # every text taken, oldest first
-        self.taken = collections.Counter()       # body -> times taken (sent)
-        self.tries = collections.Counter()       # body -> sends asked for, taken or not
-        self.lookups = 0                         # Messages list requests
-        standin = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length).decode()
-                match = re.fullmatch(r"/2010-04-01/Accounts/([^/]+)/Messages\.json", urllib.parse.urlsplit(self.path).path)
-                if not match:
-                    return self.answer(404, {"code": 20404, "message": "Not found", "status": 404})
-                form = urllib.parse.parse_qs(raw, keep_blank_values=True)
-                field = lambda name: form.get(name, [""])[0]  # noqa: E731
-                standin.post(self, match.group(1), phone(field("To")), phone(field("From")), field("Body"))
-
-            def do_GET(self):
-                url = urllib.parse.urlsplit(self.path)
-                # '+' may come unencoded: phone numbers have no spaces, so a space was a '+'.
-                query = {k: phone(v[0]) for k, v in urllib.parse.parse_qs(url.query, keep_blank_values=True).items()}
-                messages = re.fullmatch(r"/2010-04-01/Accounts/([^/]+)/Messages\.json", url.path)
-                numbers = re.fullmatch(r"/2010-04-01/Accounts/([^/]+)/IncomingPhoneNumbers\.json", url.path)
-                if messages:
-                    standin.list(self, messages.group(1), query.get("To"), query.get("From"), url.path)
-                elif numbers:
-                    number = query.get("PhoneNumber", "")
-                    self.answer(200, {"incoming_phone_numbers": [{"sid": "PN" + uuid.uuid4().hex,
-                                                                  "account_sid": numbers.group(1),
-                                                                  "phone_number": number}] if number else [],
-                                      "next_page_uri": None, "page": 0, "page_size": 1, "uri": url.path})
-                else:
-                    self.answer(404, {"code": 20404, "message": "Not found", "status": 404})
-
-            def answer(self, status, body):
-                data = json.dumps(body).encode()
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
-                except OSError:
-                    # The client is gone (killed while waiting): what was taken stays taken.
-                    self.close_connection = True
-
-        class Server(http.server.ThreadingHTTPServer):
-            daemon_threads = True
-            allow_reuse_address = True
-
-            def handle_error(self, request, client_address):
-                pass
-
-        self.server = Server(("127.0.0.1", port), Handler)
-
-    def start(self):
-        threading.Thread(target=self.server.serve_forever, name="twilio-stand-in", daemon=True).start()
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-    def set_mode(self, mode, slow=None):
-        with self.lock:
-            self.mode = mode
-            if slow is not None:
-                self.slow = slow
-        log(f"Twilio stand-in: {mode}" + (f" ({self.slow} s per send)" if mode == "slow" else ""))
-
-    def post(self, handler, account_sid, to, from_, body):
-        with self.lock:
-            mode, slow = self.mode, self.slow
-            self.tries[body] += 1
-            if mode != "down":
-                message = dict(sid="SM" + uuid.uuid4().hex, account_sid=account_sid, to=to, body=body,
-                               status="queued", direction="outbound-api",
-                               date_created=time.strftime("%a, %d %b %Y %H:%M:%S +0000", time.gmtime()))
-                message["from"] = from_
-                self.texts.append(message)
-                self.taken[body] += 1
-        if mode == "down":
-            return handler.answer(503, {"code": 20503, "message": "Service Unavailable", "status": 503})
-        if mode == "slow":
-            time.sleep(slow)
-        handler.answer(201, {k: message[k] for k in ("sid", "account_sid", "status", "to", "from", "body",
-                                                       "date_created")})
-
-    def list(self, handler, account_sid, to, from_, path):
-        with self.lock:
-            down = self.mode == "down"
-            self.lookups += 1
-            found = [m for m in reversed(self.texts) if (to is None or m["to"] == to) and
-                     (from_ is None or m["from"] == from_)][:50]
-        if down:
-            return handler.answer(503, {"code": 20503, "message": "Service Unavailable", "status": 503})
-        handler.answer(200, {"messages": found, "next_page_uri": None, "page": 0, "page_size": 50,
-                             "first_page_uri": path + "?PageSize=50&Page=0", "previous_page_uri": None,
-                             "start": 0, "end": max(0, len(found) - 1), "uri": path + "?PageSize=50&Page=0"})
-
-    def counts(self, bodies):
-        with self.lock:
-            return {b: self.taken[b] for b in bodies}, {b: self.tries[b] for b in bodies}
-
-
-def phone(value):
-    return value.replace(" ", "+") if value else value
 
 
 # ---------------------------------------------------------------- PostgreSQL and the nodes
@@ -304,11 +179,12 @@ class Api:
 class Run:
     def __init__(self, args, mode_name):
         self.args, self.mode_name, self.mode = args, mode_name, MODES[mode_name]
+        self.standin = TwilioStandIn(STANDIN_PORT)
         self.pg = SharedPostgres(args.pg_bin)
         # The nodes run a copy of the jar: a build meanwhile rewrites target/*.jar under running JVMs.
-        self.workdir = tempfile.mkdtemp(prefix="switchboard-faults-")
-        jar = shutil.copy(args.jar, os.path.join(self.workdir, os.path.basename(args.jar)))
-        self.standin = TwilioStandIn(STANDIN_PORT)
+        self.workdir = os.path.join(self.pg.dir, "jar")
+        os.makedirs(self.workdir)
+        jar = shutil.copy(args.jar, self.workdir)
         secret = base64.b64encode(os.urandom(32)).decode()
         env = {
             "SPRING_DATASOURCE_URL": f"jdbc:postgresql://127.0.0.1:{PG_PORT}/switchboard",
@@ -556,6 +432,8 @@ class Run:
         conversation = self.conversation_of("+14385550103", self.a.port)
         log("3. Only node A runs; stopping node B")
         self.b.stop()
+        with self.standin.lock:
+            lookups_before = self.standin.lookups
         self.standin.set_mode("down")
         bodies = [f"Fault T3 reply {i:03d}" for i in range(n)]
         errors = []
@@ -569,13 +447,20 @@ class Run:
         log("Each reply was tried once and refused (503); starting node B during the outage")
         self.b.start()
         time.sleep(2)
-        self.standin.set_mode("ok")
-        statuses, pending = self.wait_settled(ids, 90)
         with self.standin.lock:
-            lookups = self.standin.lookups
+            lookups_down = self.standin.lookups - lookups_before
+        self.standin.set_mode("ok")
+        back = time.monotonic()
+        statuses, pending = self.wait_settled(ids, 90)
+        settled_after = time.monotonic() - back
+        with self.standin.lock:
+            lookups_up = self.standin.lookups - lookups_before - lookups_down
+        notes = [f"look-ups (Messages list requests, answered 503) during the outage: {lookups_down}, "
+                 f"after it: {lookups_up}"]
+        if not pending:
+            notes.append(f"all settled {settled_after:.1f} s after the stand-in came back")
         self.reply_row("3. Another node starting during a provider outage", f"{n} replies through A",
-                       "stand-in down (503); node B started; stand-in back", bodies, statuses, pending, errors,
-                       [f"Messages list requests (look-ups) at the stand-in so far: {lookups}"])
+                       "stand-in down (503); node B started; stand-in back", bodies, statuses, pending, errors, notes)
 
     def trial_mid_send(self):
         n = self.mode["t4_replies"]
@@ -710,6 +595,9 @@ class Run:
 
     def close(self):
         CLOSING.set()
+        # Everything started is stopped, even when Ctrl-C is pressed again meanwhile.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         for step in (self.a.stop, self.b.stop):
             try:
                 step()
@@ -800,7 +688,12 @@ class InboundLoad:
             else:
                 notes.append(f"{name}: none")
         if "recovered" in timeline:
-            notes.append(f"fault over (node restarted or PostgreSQL back) {timeline['recovered'] - fault:.1f} s after it began")
+            over = timeline["recovered"] - fault
+            notes.append(f"fault over (node restarted or PostgreSQL back) {over:.1f} s after it began")
+            late = [t for t, _, _ in self.server_errors if t > timeline["recovered"]]
+            if late:
+                notes.append(f"{len(late)} of the 5xx came after that, the last {max(late) - timeline['recovered']:.1f} s "
+                             "after")
         if self.refused:
             notes.append(f"refused (4xx): {len(self.refused)}")
         if self.gave_up:
@@ -838,8 +731,9 @@ a 10 s claim lease, a 1 s poll and short retries, so that the trials are short.
 1. **kill -9 under inbound load**: midway, node A is killed with SIGKILL and started again at once.
 2. **PostgreSQL restart under inbound load**: midway, PostgreSQL is stopped (fast) for a few seconds and
    started again; the nodes must recover by themselves.
-3. **Another node starting during a provider outage**: node A alone; the stand-in answers 503; replies
-   are posted and each is tried once; node B starts; the stand-in comes back; every reply must settle.
+3. **Another node starting during a provider outage**: node A alone; the stand-in answers 503 (to sends
+   and look-ups alike); replies are posted and each is tried once; node B starts; the stand-in comes
+   back; every reply must settle.
 4. **kill -9 of a sender mid-send**: the stand-in takes 5 s to answer; as soon as it has all the replies
    (node A waiting for the answers), A is killed; B takes the lapsed claims after the lease and must look
    each text up at the stand-in, not send it again.
@@ -850,8 +744,9 @@ a 10 s claim lease, a 1 s poll and short retries, so that the trials are short.
 *Accepted*: texts a node answered 200; *Stored*: of them in the database; *Lost*: accepted but not
 stored; *Duplicated*: stored more than once; *5xx*: answers of 500 or more the generator saw (it tried
 again). Any lost or duplicated text, reply sent twice, or reply never settled fails the run (exit
-status 1). Run it with `bench/faults` (this file, about 15 minutes) or `bench/faults --short` (a few
-minutes, written to `target/FAULTS.md`; CI runs it); `BENCH_SKIP_BUILD=1` uses the jar already built."""
+status 1). Run it with `bench/faults` (the full run, written to `bench/FAULTS.md`, about 7 minutes) or
+`bench/faults --short` (smaller trials, 3 to 4 minutes, written to `target/FAULTS.md`; CI runs it);
+`BENCH_SKIP_BUILD=1` uses the jar already built instead of building it."""
 
 
 def write(run, path):

@@ -1,8 +1,6 @@
 package com.switchboard.web.internal;
 
 import java.io.IOException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Set;
@@ -12,16 +10,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+
+import com.switchboard.system.DatabaseAway;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -61,33 +57,13 @@ class DatabaseUnavailable extends OncePerRequestFilter {
             chain.doFilter(request, response);
         }
         catch (ServletException | RuntimeException e) {
-            if (!isDatabaseAway(e) || response.isCommitted()) {
+            if (!DatabaseAway.causedIt(e) || response.isCommitted()) {
                 throw e;
             }
             log.warn("{} {}: the database cannot be reached ({})", request.getMethod(), request.getRequestURI(),
-                    rootMessage(e));
+                    DatabaseAway.describe(e));
             answer(request, response);
         }
-    }
-
-    static boolean isDatabaseAway(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException
-                    || cause instanceof TransientDataAccessResourceException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientConnectionException
-                    // SQL state class 08 is "connection exception"; 57P0x, the server shutting down.
-                    || cause instanceof SQLException sql && sql.getSQLState() != null
-                            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
-            // A rollback that failed on the dead connection hides why the transaction failed.
-            if (cause instanceof TransactionSystemException rollback && rollback.getOriginalException() != null
-                    && isDatabaseAway(rollback.getOriginalException())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -115,13 +91,5 @@ class DatabaseUnavailable extends OncePerRequestFilter {
         context.setVariable("title", title);
         context.setVariable("detail", detail);
         templates.process("unavailable", context, response.getWriter());
-    }
-
-    private static String rootMessage(Throwable thrown) {
-        Throwable root = thrown;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

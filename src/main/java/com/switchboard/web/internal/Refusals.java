@@ -32,6 +32,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import com.switchboard.system.DatabaseAway;
 import com.switchboard.system.InvalidInputException;
 import com.switchboard.system.NotFoundException;
 import com.switchboard.system.SwitchboardException;
@@ -129,7 +130,7 @@ class Refusals {
         if (!isApi(request) || e instanceof ErrorResponse
                 || e instanceof AccessDeniedException
                 || e instanceof AuthenticationException
-                || DatabaseUnavailable.isDatabaseAway(e)) {
+                || DatabaseAway.causedIt(e)) {
             throw e;
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -79,9 +79,11 @@ class TwilioChannel implements SmsChannel {
         catch (ApiException refused) {
             Integer status = refused.getStatusCode();
             if (status == null || status >= 500 || status == 429) {
-                // 429 is Twilio refusing before doing anything; a 5xx may come after it stored the text.
+                // 429 and 503 are Twilio refusing before doing anything; another 5xx may come after
+                // it stored the text, which is then looked up before it is sent again.
+                boolean refusedUntouched = status != null && (status == 429 || status == 503);
                 throw new TemporaryFailure("The SMS provider answered " + status + ": " + refused.getMessage(), refused,
-                        status == null || status != 429);
+                        !refusedUntouched);
             }
             // A 4xx is final: the number is wrong, the customer unsubscribed at the carrier, ...
             String code = refused.getCode() == null ? null : refused.getCode().toString();
