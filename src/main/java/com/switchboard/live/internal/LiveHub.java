@@ -137,19 +137,29 @@ class LiveHub {
         forEach(Subscriber::close);
     }
 
+    /**
+     * Replays what the subscriber missed, however far behind it is, in batches read from the log
+     * (the live buffer does not limit a replay: see Subscriber); a position the log cannot serve,
+     * too old or beyond its end, gets {@code refresh} at once.
+     */
     private void catchUp(Subscriber subscriber) {
         var viewer = subscriber.viewer();
         subscriber.holdLive();
         try {
-            List<LiveEvent> missed = liveLog.after(viewer.accountId(), viewer.id(), subscriber.lastId(),
-                    settings.maxReplay());
-            if (missed == null) {
-                subscriber.refresh(liveLog.position(viewer.accountId()));
-            }
-            else {
+            long from = subscriber.lastId();
+            while (true) {
+                List<LiveEvent> missed = liveLog.after(viewer.accountId(), viewer.id(), from, settings.replayBatch());
+                if (missed == null) {
+                    subscriber.refresh(liveLog.position(viewer.accountId()));
+                    return;
+                }
                 for (LiveEvent event : missed) {
                     subscriber.replay(event.id(), event.type(), messages.of(event).dataFor(viewer));
                 }
+                if (missed.size() < settings.replayBatch() || subscriber.isClosed()) {
+                    return;
+                }
+                from = missed.get(missed.size() - 1).id();
             }
         }
         finally {

@@ -71,15 +71,23 @@ class LiveLog {
     }
 
     /**
-     * The account's events after {@code afterId} that this user may see, oldest first; null when
-     * the log no longer reaches back that far, or when there are more than {@code limit}.
+     * The account's events after {@code afterId} that this user may see, oldest first, at most
+     * {@code limit} of them (the caller reads on from the last one); null when the log cannot
+     * serve that position: it no longer reaches back that far, or the position is beyond anything
+     * the log ever held (a restored database, another deployment on the same host).
      */
     List<LiveEvent> after(UUID accountId, UUID userId, long afterId, int limit) {
-        long prunedThrough = jdbc.sql("select pruned_through from live_event_horizon").query(Long.class).single();
-        if (afterId < prunedThrough) {
+        boolean servable = jdbc.sql("""
+                select :afterId >= pruned_through
+                       and :afterId <= greatest(pruned_through, (select coalesce(max(id), 0) from live_event))
+                from live_event_horizon
+                """)
+                .param("afterId", afterId)
+                .query(Boolean.class).single();
+        if (!servable) {
             return null;
         }
-        var events = jdbc.sql("""
+        return jdbc.sql("""
                 select id, account_id, user_id, type, payload::text from live_event
                 where account_id = :accountId and id > :afterId and (user_id is null or user_id = :userId)
                 order by id limit :limit
@@ -87,10 +95,9 @@ class LiveLog {
                 .param("accountId", accountId)
                 .param("userId", userId)
                 .param("afterId", afterId)
-                .param("limit", limit + 1)
+                .param("limit", limit)
                 .query(LiveLog::map)
                 .list();
-        return events.size() > limit ? null : events;
     }
 
     /** Where the account's log stands now: a page rendered now has seen everything up to here. */

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        also how often the node checks that each stream's session or token still stands
  * @param retention how long the log keeps events for subscribers that reconnect
  * @param bufferSize how many events may wait for a slow subscriber before it is disconnected
- * @param maxReplay how many missed events a reconnecting subscriber is sent; beyond that it is
- *        told to refresh its view
+ * @param replayBatch how many missed events a reconnecting subscriber's replay reads from the log
+ *        at a time (it reads on until it has them all)
  * @param streamTimeout how long one stream lasts before the server ends it and the client
  *        reconnects (so that no connection lives forever behind a load balancer)
  */
@@ -22,6 +22,6 @@ record LiveSettings(
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("15m") Duration retention,
         @DefaultValue("256") int bufferSize,
-        @DefaultValue("1000") int maxReplay,
+        @DefaultValue("500") int replayBatch,
         @DefaultValue("30m") Duration streamTimeout) {
 }

@@ -20,7 +20,8 @@ import com.switchboard.accounts.User;
  * client whose queue overflows is disconnected, and catches up from the log when it reconnects.
  * <p>
  * Each event is sent at most once and in id order: an event whose id is not above the last one
- * sent is dropped. While the stream replays what the client missed, live events wait their turn.
+ * sent is dropped. While the stream replays what the client missed, live events wait their turn;
+ * a replay while the stream opens is not limited by the queue.
  */
 final class Subscriber {
 
@@ -34,6 +35,7 @@ final class Subscriber {
     private final Consumer<Subscriber> onClose;
     private long lastId;
     private List<Held> held = new ArrayList<>();
+    private boolean opening = true;
     private volatile boolean closed;
     private volatile boolean completeWhenIdle;
 
@@ -90,7 +92,13 @@ final class Subscriber {
     synchronized void replay(long id, String type, String data) {
         if (id > lastId) {
             lastId = id;
-            enqueue(SseEmitter.event().id(Long.toString(id)).name(type).data(data));
+            var event = SseEmitter.event().id(Long.toString(id)).name(type).data(data);
+            if (opening) {
+                writeWhileOpening(event);
+            }
+            else {
+                enqueue(event);
+            }
         }
     }
 
@@ -115,7 +123,32 @@ final class Subscriber {
      * headers. Only what comes after is written by the writers.
      */
     void opened() {
+        synchronized (this) {
+            opening = false;
+        }
         write();
+    }
+
+    /**
+     * While the stream opens, its opening thread is its only writer, and Spring keeps what it is
+     * sent until the response starts: a replay of any length goes straight there, after what was
+     * queued before it, instead of through the bounded queue (which would overflow and close a
+     * stream that missed more than it holds, before anything was written).
+     */
+    private void writeWhileOpening(SseEventBuilder event) {
+        if (closed) {
+            return;
+        }
+        try {
+            SseEventBuilder queued;
+            while ((queued = queue.poll()) != null) {
+                emitter.send(queued);
+            }
+            emitter.send(event);
+        }
+        catch (IOException | RuntimeException gone) {
+            markClosed();
+        }
     }
 
     /** A comment line, which keeps proxies from closing an idle stream and finds dead clients. */

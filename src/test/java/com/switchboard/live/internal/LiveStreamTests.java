@@ -167,6 +167,50 @@ class LiveStreamTests {
     }
 
     @Test
+    void R13_aClientFarMoreEventsBehindThanTheLiveBufferCatchesUpOnEveryOneInOrder() {
+        var team = fixtures.team();
+        String conversation = fixtures.conversation(team);
+        String lastId;
+        try (var stream = LiveStream.open(api.baseUrl(), team.admin().token(), null)) {
+            send(team, conversation, "before the tab slept");
+            lastId = stream.next("message.created", SOON).id();
+        }
+        // While the tab sleeps, the account's log grows by 1,200 events (the buffer holds 256).
+        send(team, conversation, "while it slept");
+        jdbc.sql("""
+                insert into live_event (account_id, user_id, type, payload, created_at)
+                select account_id, user_id, type, payload, now() from live_event, generate_series(1, 1200)
+                where id = (select max(id) from live_event where account_id = cast(:account as uuid))
+                """).param("account", team.accountId()).update();
+
+        List<Long> missed = jdbc.sql("""
+                select id from live_event where account_id = cast(:account as uuid) and id > :after
+                and (user_id is null or user_id = cast(:admin as uuid)) order by id
+                """).param("account", team.accountId()).param("after", Long.parseLong(lastId))
+                .param("admin", team.admin().id()).query(Long.class).list();
+        assertThat(missed).hasSizeGreaterThan(1200);
+
+        try (var stream = LiveStream.open(api.baseUrl(), team.admin().token(), lastId)) {
+            var caughtUp = stream.drain(Duration.ofSeconds(5));
+            assertThat(caughtUp).extracting(LiveStream.Event::number).containsExactlyElementsOf(missed);
+            // And then it is live.
+            send(team, conversation, "awake");
+            assertThat(stream.next("message.created", SOON).number()).isGreaterThan(missed.get(missed.size() - 1));
+        }
+    }
+
+    @Test
+    void R13_aPositionBeyondTheEndOfTheLogIsToldToRefreshAtOnce() {
+        var team = fixtures.team();
+        long end = jdbc.sql("select coalesce(max(id), 0) from live_event").query(Long.class).single();
+
+        try (var stream = LiveStream.open(api.baseUrl(), team.admin().token(), Long.toString(end + 100_000))) {
+            var refresh = stream.next(SOON);
+            assertThat(refresh.type()).isEqualTo("refresh");
+        }
+    }
+
+    @Test
     void aBadLastEventIdIsRefusedWithAProblemAndNoTokenGets401() {
         var team = fixtures.team();
         var refused = http(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/stream?since=yesterday"))
