@@ -1,6 +1,7 @@
 package com.switchboard.accounts.internal;
 
 import java.io.IOException;
+import java.util.Set;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 class ApiTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final Set<String> OPEN_PATHS = Set.of("/api/v1/tokens", "/api/v1/signup");
 
     private final ApiTokens tokens;
     private final ProblemResponses problems;
@@ -30,6 +32,13 @@ class ApiTokenFilter extends OncePerRequestFilter {
     ApiTokenFilter(ApiTokens tokens, ProblemResponses problems) {
         this.tokens = tokens;
         this.problems = problems;
+    }
+
+    // Logging in and signing up need no token: a stale one a client still sends is no reason to refuse.
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "POST".equals(request.getMethod()) && OPEN_PATHS.contains(path);
     }
 
     @Override
@@ -42,6 +51,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         }
         var bearer = tokens.authenticate(header.substring(BEARER.length()).strip());
         if (bearer.isEmpty()) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\", error=\"invalid_token\"");
             problems.write(response, HttpStatus.UNAUTHORIZED, "error.unauthorized", "error.badToken");
             return;
         }

@@ -121,8 +121,11 @@ class SecurityConfiguration {
                 // cookie (and a browser adds a proxy's Basic credentials by itself): it needs the CSRF
                 // token. The token filter runs first, so that only a token it accepted counts.
                 .addFilterBefore(new ApiTokenFilter(tokens, problems), CsrfFilter.class)
+                // A request without a session cookie carries no ambient credential to abuse either:
+                // it goes on to authentication, and is answered 401 if it has none.
                 .csrf(csrf -> csrf
                         .ignoringRequestMatchers(request -> request.getAttribute(SignedIn.TOKEN_ID_ATTRIBUTE) != null)
+                        .ignoringRequestMatchers(request -> request.getRequestedSessionId() == null)
                         .ignoringRequestMatchers("/api/v1/signup", "/api/v1/tokens"))
                 .addFilterBefore(new CurrentUserFilter(users, problems), AuthorizationFilter.class)
                 .formLogin(form -> form.disable())
@@ -131,9 +134,11 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .headers(SecurityConfiguration::headers)
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) ->
-                                problems.write(response, HttpStatus.UNAUTHORIZED, "error.unauthorized",
-                                        "error.unauthorized.detail"))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer realm=\"switchboard\"");
+                            problems.write(response, HttpStatus.UNAUTHORIZED, "error.unauthorized",
+                                    "error.unauthorized.detail");
+                        })
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(response, HttpStatus.FORBIDDEN, "error.forbidden",
                                         e instanceof CsrfException ? "error.csrf" : "error.forbidden.detail")));

@@ -19,6 +19,7 @@ import com.switchboard.customers.Customer;
 import com.switchboard.customers.Customers;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -38,6 +39,8 @@ class CustomerApiController {
     }
 
     /** {@code unsubscribedAt}: when the customer texted STOP (no text may be sent to them), or null. */
+    // Named: two records called CustomerJson made one schema, and typed clients read the wrong one.
+    @Schema(name = "Customer", description = "A customer of the account")
     record CustomerJson(UUID id, String name, String phone, Instant createdAt, Instant unsubscribedAt) {
         static CustomerJson of(Customer customer) {
             return new CustomerJson(customer.id(), customer.name(), customer.phone(), customer.createdAt(),

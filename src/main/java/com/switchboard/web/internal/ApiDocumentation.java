@@ -2,9 +2,12 @@ package com.switchboard.web.internal;
 
 import java.util.List;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.switchboard.accounts.Actor;
+import com.switchboard.accounts.User;
 import com.switchboard.system.Deployment;
 
 import io.swagger.v3.oas.models.Components;
@@ -17,6 +20,12 @@ import io.swagger.v3.oas.models.servers.Server;
 /** The OpenAPI description the server publishes at {@code /v3/api-docs} (Swagger UI at {@code /api/docs}). */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
+
+    static {
+        // Who calls is resolved from the token (ActorArgumentResolver), never sent as a parameter:
+        // without this, every operation published a required "actor" or "me" query parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class, User.class);
+    }
 
     // The server is the public address (switchboard.public-url), not the one a request came in by:
     // behind the TLS proxy that is https, whatever the last hop was.

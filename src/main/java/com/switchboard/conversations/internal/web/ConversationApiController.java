@@ -32,7 +32,9 @@ import com.switchboard.system.InvalidInputException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
 @RequestMapping("/api/v1/conversations")
@@ -45,6 +47,8 @@ class ConversationApiController {
         this.conversations = conversations;
     }
 
+    // Named: two records called CustomerJson made one schema, and typed clients read the wrong one.
+    @Schema(name = "ConversationCustomer", description = "The customer of a conversation, as a conversation shows it")
     record CustomerJson(UUID id, String name, String phone, Instant unsubscribedAt) {
     }
 
@@ -93,16 +97,14 @@ class ConversationApiController {
             @Parameter(description = "part of the customer's name or phone number")
             @RequestParam(required = false) String query,
             @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "25") int size) {
+            @RequestParam(defaultValue = "25") int size, HttpServletRequest request) {
         ConversationQuery.checkPaging(page, size);
         var whose = AssigneeFilter.parse(assignee);
         var result = conversations.list(actor, (whose == null ? AssigneeFilter.EVERYONE : whose)
                 .query(ConversationStatus.parse(status), query, customerId, page, size));
         var response = ResponseEntity.ok();
         if (result.hasNext()) {
-            String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("page", result.page() + 1).toUriString();
-            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+            response.header(HttpHeaders.LINK, "<" + nextPage(request, result.page() + 1) + ">; rel=\"next\"");
         }
         return response.body(result.items().stream().map(ConversationJson::of).toList());
     }
@@ -162,5 +164,20 @@ class ConversationApiController {
         catch (IllegalArgumentException e) {
             throw new InvalidInputException("kind", "message.kindInvalid");
         }
+    }
+
+    /**
+     * The same request for another page. Built from the decoded parameters and encoded once: the
+     * request's own query is already encoded, and encoding it again turned "514%20555" into
+     * "514%2520555".
+     */
+    private static String nextPage(HttpServletRequest request, int page) {
+        var next = ServletUriComponentsBuilder.fromCurrentRequestUri();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals("page")) {
+                next.queryParam(name, (Object[]) values);
+            }
+        });
+        return next.queryParam("page", page).encode().build().toUriString();
     }
 }
