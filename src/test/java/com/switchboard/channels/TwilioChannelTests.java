@@ -230,6 +230,26 @@ class TwilioChannelTests {
     }
 
     @Test
+    void deliveryReportsArrivingOutOfOrderNeverTakeATextBack() {
+        String customer = Fixtures.newPhone();
+        String conversation = receive(customer, "Hi");
+        String sid = "SM" + hex();
+        stubSend(201, sent(sid));
+        var reply = send(conversation, "Your car is ready.");
+        await().atMost(SOON).until(() -> "ACCEPTED".equals(message(conversation, reply).get("deliveryStatus").asString()));
+
+        // Twilio does not order its callbacks: delivered may come before sent, and a late
+        // "accepted" or "canceled" after both.
+        for (String[] report : new String[][] {{"delivered", "DELIVERED"}, {"sent", "DELIVERED"},
+                {"accepted", "DELIVERED"}, {"queued", "DELIVERED"}, {"canceled", "DELIVERED"},
+                {"undelivered", "DELIVERED"}}) {
+            assertThat(report(sid, report[0], null).statusCode()).isEqualTo(200);
+            assertThat(message(conversation, reply).get("deliveryStatus").asString()).as("after " + report[0])
+                    .isEqualTo(report[1]);
+        }
+    }
+
+    @Test
     void deliveryReportsUpdateTheStateWithTheCarriersReason() {
         String customer = Fixtures.newPhone();
         String conversation = receive(customer, "Hi");
