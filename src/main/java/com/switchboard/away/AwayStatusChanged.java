@@ -1,5 +1,7 @@
 package com.switchboard.away;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -8,6 +10,15 @@ import java.util.UUID;
  *
  * @param away whether they are away now
  * @param changedBy who changed it, or null when the return date ended it
+ * @param delegateId while away: who gets their new conversations, or null for nobody
+ * @param returnOn while away: the day they return, when given as a day
+ * @param returnAt while away: the moment they return, when given as a moment
  */
-public record AwayStatusChanged(UUID accountId, UUID userId, boolean away, UUID changedBy) {
+public record AwayStatusChanged(UUID accountId, UUID userId, boolean away, UUID changedBy, UUID delegateId,
+        LocalDate returnOn, Instant returnAt) {
+
+    /** Back: no delegate, no return any more. */
+    public static AwayStatusChanged back(UUID accountId, UUID userId, UUID changedBy) {
+        return new AwayStatusChanged(accountId, userId, false, changedBy, null, null, null);
+    }
 }

@@ -134,7 +134,7 @@ public class AwayStatuses {
             if (wasAway) {
                 periods.end(actor.accountId(), open.id(), now,
                         actor.is(userId) ? EndReason.TURNED_OFF : EndReason.ADMIN, actor.userId());
-                events.publishEvent(new AwayStatusChanged(actor.accountId(), userId, false, actor.userId()));
+                events.publishEvent(AwayStatusChanged.back(actor.accountId(), userId, actor.userId()));
             }
             return status(actor, userId);
         }
@@ -155,7 +155,8 @@ public class AwayStatuses {
                     open.startedAt(), change.returnOn(), change.returnAt(), message, open.startedBy(), now,
                     actor.userId(), null, null, null));
         }
-        events.publishEvent(new AwayStatusChanged(actor.accountId(), userId, true, actor.userId()));
+        events.publishEvent(new AwayStatusChanged(actor.accountId(), userId, true, actor.userId(),
+                change.delegateId(), change.returnOn(), change.returnAt()));
         return status(actor, userId);
     }
 

@@ -50,7 +50,7 @@ class ReturnDateJob {
             }
             transaction.executeWithoutResult(status -> {
                 if (periods.end(period.accountId(), period.id(), returns, EndReason.RETURN_DATE, null)) {
-                    events.publishEvent(new AwayStatusChanged(period.accountId(), period.userId(), false, null));
+                    events.publishEvent(AwayStatusChanged.back(period.accountId(), period.userId(), null));
                     log.info("Away period {} ended by its return date", period.id());
                 }
             });

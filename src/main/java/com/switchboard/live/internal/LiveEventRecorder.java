@@ -29,7 +29,11 @@ class LiveEventRecorder {
 
     @EventListener
     void on(AwayStatusChanged event) {
-        log.append(event.accountId(), null, LiveTypes.AWAY, facts("userId", event.userId(), "away", event.away()));
+        // What an API client needs, beside the name fragment the pages get (LiveMessages).
+        log.append(event.accountId(), null, LiveTypes.AWAY, facts("userId", event.userId(), "away", event.away(),
+                "delegateId", event.delegateId(),
+                "returnOn", event.returnOn() == null ? null : event.returnOn().toString(),
+                "returnAt", event.returnAt() == null ? null : event.returnAt().toString()));
     }
 
     @EventListener

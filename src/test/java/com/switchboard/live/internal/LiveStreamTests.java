@@ -65,6 +65,10 @@ class LiveStreamTests {
             // What a page needs to show the change at once: the name fragment, yellow with its clock.
             assertThat(away.json().get("userId").asString()).isEqualTo(bob.id());
             assertThat(away.json().get("away").asBoolean()).isTrue();
+            // What an API client needs, beside the HTML the pages use.
+            assertThat(away.json().get("delegateId").asString()).isEqualTo(team.admin().id());
+            assertThat(away.json().get("returnOn").asString()).isEqualTo(inSixMonths());
+            assertThat(away.json().get("returnAt").isNull()).isTrue();
             var person = away.json().get("people").get(0);
             assertThat(person.get("userId").asString()).isEqualTo(bob.id());
             assertThat(person.get("html").asString()).contains("person--away", "away__clock", "Bob Tremblay",

@@ -29,9 +29,15 @@ class StreamController {
     }
 
     @Operation(summary = "Live events of your account (Server-Sent Events)", description = """
-            Event names: away, conversation.assigned, message.created, message.delivery, conversation.status, notification \
-            (yours only), refresh (you missed too much: reload what you show). Each event has an id; \
-            reconnect with Last-Event-ID (or ?since=) to receive what you missed. Comment lines are heartbeats.""")
+            Event names and their data (JSON): \
+            away {userId, away, delegateId, returnOn, returnAt, people: [{userId, html}]}; \
+            conversation.assigned {conversationId, fromUserId, toUserId, reason}; \
+            message.created {conversationId, messageId, kind, authorId}; \
+            message.delivery {conversationId, messageId, status}; \
+            conversation.status {conversationId, status}; notification {notificationId} (yours only); \
+            refresh {} (the log cannot serve your position: reload what you show). Each event has an id; \
+            reconnect with Last-Event-ID (or ?since=) to receive everything you missed within 15 minutes. \
+            Comment lines are heartbeats; the server ends a stream after 30 minutes and you reconnect.""")
     @GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(User me, HttpServletRequest request, HttpServletResponse response,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
