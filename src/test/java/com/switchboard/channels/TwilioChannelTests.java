@@ -135,6 +135,17 @@ class TwilioChannelTests {
     }
 
     @Test
+    void aWebhookForANumberNoAccountHasSaysSoRatherThanBlamingTheSignature() {
+        var fields = inbound(Fixtures.newPhone(), "Hello", newSid());
+        fields.put("To", Fixtures.newPhone());
+
+        var answer = webhooks.postSigned("/webhooks/twilio/sms", fields, authToken);
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.body()).isEqualTo("This number is not connected to any Switchboard account");
+    }
+
+    @Test
     void theSameMessageDeliveredTwiceAtOnceIsStoredOnce() throws Exception {
         String customer = Fixtures.newPhone();
         var fields = inbound(customer, "Are you open Saturday?", newSid());

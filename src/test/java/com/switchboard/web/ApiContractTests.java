@@ -103,6 +103,22 @@ class ApiContractTests {
         assertThat(schemas.has("CustomerJson")).isFalse();
     }
 
+    @Test
+    void everyInstantTheApiWritesIsToTheMillisecondInUtc() {
+        var team = fixtures.team();
+        String conversation = fixtures.conversation(team);
+        api.post("/api/v1/conversations/" + conversation + "/messages", team.admin().token(), Map.of("body", "Hello"));
+
+        var instants = new ArrayList<String>();
+        instants.add(api.get("/api/v1/conversations/" + conversation, team.admin().token()).json()
+                .get("lastActivityAt").asString());
+        api.get("/api/v1/conversations/" + conversation + "/messages", team.admin().token()).json()
+                .forEach(message -> instants.add(message.get("createdAt").asString()));
+
+        assertThat(instants).hasSizeGreaterThan(2)
+                .allSatisfy(instant -> assertThat(instant).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z"));
+    }
+
     private HttpResponse<String> send(String pathAndQuery, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + pathAndQuery))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());

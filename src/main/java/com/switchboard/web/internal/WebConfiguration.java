@@ -1,5 +1,9 @@
 package com.switchboard.web.internal;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -7,8 +11,11 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -25,6 +32,22 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     JacksonModule storableJsonStrings() {
         return new SimpleModule("storable-strings").addDeserializer(String.class, new StorableInput.JsonStrings());
+    }
+
+    /**
+     * Every instant the API writes has the same shape, to the millisecond in UTC
+     * ({@code 2026-11-30T14:05:09.120Z}): times from Java's clock have nanoseconds and times from
+     * PostgreSQL microseconds, and a client parsing one format got the other.
+     */
+    @Bean
+    JacksonModule instantsToTheMillisecond() {
+        var format = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+        return new SimpleModule("instants").addSerializer(Instant.class, new StdSerializer<Instant>(Instant.class) {
+            @Override
+            public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
+                generator.writeString(format.format(value));
+            }
+        });
     }
 
     @Bean

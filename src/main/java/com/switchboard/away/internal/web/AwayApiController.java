@@ -64,7 +64,9 @@ class AwayApiController {
     }
 
     @Operation(summary = "Turn away mode on (or change it) or off: for yourself, or as an admin for anyone. "
-            + "returnOn is the first day back in the user's time zone; returnAt an exact instant instead.")
+            + "returnOn is the first day back in the user's time zone; returnAt an exact instant instead.",
+            description = "Replaces the whole away status, as PUT does: a field left out is cleared (no delegate, "
+                    + "no return date, no message), not kept. Send every field you want to keep.")
     @PutMapping
     AwayStatus change(Actor actor, @PathVariable UUID id, @RequestBody AwayRequest request) {
         if (request.away() == null) {

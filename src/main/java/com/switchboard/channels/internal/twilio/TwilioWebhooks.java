@@ -53,7 +53,10 @@ class TwilioWebhooks {
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
         Map<String, String> fields = fields(request);
         var account = settings.twilioByNumber(fields.getOrDefault("To", ""));
-        if (account.isEmpty() || !signed(request, fields, signature, account.get().authToken())) {
+        if (account.isEmpty()) {
+            return notConnected();
+        }
+        if (!signed(request, fields, signature, account.get().authToken())) {
             return refused();
         }
         String from = fields.get("From");
@@ -74,7 +77,10 @@ class TwilioWebhooks {
         Map<String, String> fields = fields(request);
         // A report is about a text the account sent: from one of its numbers.
         var account = settings.twilioByNumber(fields.getOrDefault("From", ""));
-        if (account.isEmpty() || !signed(request, fields, signature, account.get().authToken())) {
+        if (account.isEmpty()) {
+            return notConnected();
+        }
+        if (!signed(request, fields, signature, account.get().authToken())) {
             return refused();
         }
         String code = fields.get("ErrorCode");
@@ -105,6 +111,13 @@ class TwilioWebhooks {
 
     private static ResponseEntity<String> twiml() {
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
+    }
+
+    // Said as it is, so that whoever set up the number at Twilio sees what is wrong (the number is
+    // in no account's SMS settings), rather than a signature problem they do not have.
+    private static ResponseEntity<String> notConnected() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+                .body("This number is not connected to any Switchboard account");
     }
 
     private static ResponseEntity<String> refused() {
