@@ -25,7 +25,7 @@ class TenantScopedQueriesTests {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TENANT_TABLE = Pattern.compile(
             "\\b(from|into|update|join)\\s+(app_user|api_token|customer|conversation|conversation_event|message"
-                    + "|away_period|away_reassignment|notification|live_event)\\b",
+                    + "|away_period|away_reassignment|notification|live_event|outbound_send)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern SCOPED = Pattern.compile("account_id\\s*=\\s*:accountId|values\\s*\\([^)]*:accountId"
@@ -47,7 +47,12 @@ class TenantScopedQueriesTests {
                     "the live streams' access check: ids of authenticated requests, answered yes or no"),
             Map.entry("from live_event where id = any(:ids)",
                     "a node's listener reads what was just committed, and sends each entry to its own account only"),
-            Map.entry("delete from live_event where created_at <", "the log's retention serves every account"));
+            Map.entry("delete from live_event where created_at <", "the log's retention serves every account"),
+            Map.entry("select :afterId >= pruned_through",
+                    "whether the log can serve a position at all (its end, across accounts); the replay is scoped"),
+            Map.entry("for update skip locked", "the outbound queue: one node claims what is due, across accounts"),
+            Map.entry("where message_id = :messageId",
+                    "a reply this node claimed, by its id; its message is then read with its account"));
 
     @Test
     void everyStatementOnTenantDataIsScopedToAnAccount() throws IOException {
