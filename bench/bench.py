@@ -31,9 +31,24 @@ import urllib.parse
 import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PG_PORT = 55432
-APP_PORT = 18080
-STANDIN_PORT = 18090  # the Twilio stand-in (TwilioStandIn)
+
+
+def free_port(preferred):
+    """The preferred port when nothing holds it, or else any port free now: a port something else
+    happens to hold on the machine (CI's, a developer's) must not fail the run."""
+    for port in (preferred, 0):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+                return probe.getsockname()[1]
+            except OSError:
+                continue
+    raise RuntimeError("no free port")
+
+
+PG_PORT = free_port(55432)
+APP_PORT = free_port(18080)
+STANDIN_PORT = free_port(18090)  # the Twilio stand-in (TwilioStandIn)
 PUBLIC_URL = "https://bench.switchboard.example"
 OUR_NUMBER = "+15145550000"
 PASSWORD = "bench-password-1"
@@ -221,10 +236,13 @@ class TwilioStandIn:
         self.server = Server(("127.0.0.1", port), Handler)
 
     def start(self):
+        self.serving = True
         threading.Thread(target=self.server.serve_forever, name="twilio-stand-in", daemon=True).start()
 
     def stop(self):
-        self.server.shutdown()
+        # shutdown() waits for serve_forever() to end: it would wait forever if it never began.
+        if getattr(self, "serving", False):
+            self.server.shutdown()
         self.server.server_close()
 
     def set_mode(self, mode, slow=None):

@@ -35,9 +35,9 @@ import bench  # noqa: E402
 from bench import ACCOUNT_SID, OUR_NUMBER, PASSWORD, PUBLIC_URL, SIGNING_TOKEN, App, Postgres, TwilioStandIn, machine, sign  # noqa: E402
 
 ROOT = bench.ROOT
-PG_PORT = 55442                  # not bench.py's 55432: both can run on one machine
-NODE_PORTS = (18181, 18182)      # node A, node B
-STANDIN_PORT = 18190             # the Twilio stand-in
+PG_PORT = bench.free_port(55442)   # not bench.py's 55432: both can run on one machine
+NODE_PORTS = (bench.free_port(18181), bench.free_port(18182))  # node A, node B
+STANDIN_PORT = bench.free_port(18190)  # the Twilio stand-in
 bench.PG_PORT = PG_PORT          # bench.Postgres (start, psql) reads its port from there
 
 WEBHOOK = "/webhooks/twilio/sms"
@@ -721,7 +721,7 @@ def probe(port, within=60):
 
 # ---------------------------------------------------------------- the report
 
-INTRO = """Each trial runs against two Switchboard nodes (`java -jar`, ports 18181 and 18182) sharing one
+INTRO = """Each trial runs against two Switchboard nodes (`java -jar`, each on a port of its own) sharing one
 PostgreSQL, with Twilio replaced by a stand-in that keeps every text it takes (it counts, per body, how
 many times each reply was taken: *Sent* and *Sent twice*). Inbound texts are signed webhooks sent at a
 steady rate, half first to each node; like Twilio, a delivery that fails (no connection, 5xx, no answer
@@ -797,7 +797,7 @@ def main():
         run.close()
     lines = write(run, out)
     print("\n".join(line for line in lines if line.startswith("|") or line.startswith("Run on")), flush=True)
-    log(f"Results written to {out}; node logs in {tempfile.gettempdir()}/switchboard-bench-1818*.log*")
+    log(f"Results written to {out}; node logs in {tempfile.gettempdir()}/switchboard-bench-*.log*")
     if run.failures:
         log("FAILED: " + "; ".join(run.failures))
         sys.exit(1)
