@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.switchboard.accounts.Actor;
 import com.switchboard.channels.SmsConnection;
@@ -52,10 +53,12 @@ public class SmsSettings implements SmsConnection {
     private final Deployment deployment;
     private final Clock clock;
     private final NumberOwnership ownership;
+    private final TransactionTemplate writes;
 
     SmsSettings(SmsSettingsRepository repository, SecretCipher cipher, Customers customers, Deployment deployment,
-            Clock clock, NumberOwnership ownership) {
+            Clock clock, NumberOwnership ownership, PlatformTransactionManager transactions) {
         this.ownership = ownership;
+        this.writes = new TransactionTemplate(transactions);
         this.repository = repository;
         this.cipher = cipher;
         this.customers = customers;
@@ -77,7 +80,8 @@ public class SmsSettings implements SmsConnection {
                 repository.numbers(actor.accountId()));
     }
 
-    @Transactional
+    // Not one transaction: asking Twilio about the numbers may take seconds, and no database
+    // connection is held meanwhile. Only the writes are one.
     public View change(Actor actor, Change change) {
         actor.requireAdmin();
         var checks = new InvalidInputException.Checks();
@@ -131,10 +135,12 @@ public class SmsSettings implements SmsConnection {
                 throw new InvalidInputException("phoneNumbers", "sms.numberNotOwned", String.join(", ", notOwned));
             }
         }
-        repository.save(actor.accountId(), provider, provider == SmsProvider.TWILIO ? accountSid : null,
-                provider == SmsProvider.TWILIO ? encrypted : null, actor.userId(), clock.instant());
         try {
-            repository.replaceNumbers(actor.accountId(), numbers);
+            writes.executeWithoutResult(status -> {
+                repository.save(actor.accountId(), provider, provider == SmsProvider.TWILIO ? accountSid : null,
+                        provider == SmsProvider.TWILIO ? encrypted : null, actor.userId(), clock.instant());
+                repository.replaceNumbers(actor.accountId(), numbers);
+            });
         }
         catch (DuplicateKeyException taken) {
             throw new ConflictException("phoneNumbers", "sms.numberTaken");
