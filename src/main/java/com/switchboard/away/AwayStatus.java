@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A user's away status at one instant, as the API and the pages show it.
  *
@@ -13,8 +15,10 @@ import java.util.UUID;
  * @param returnOn the return date, when one was given
  * @param updatedBy who last changed it: the user, an admin, or null when the return date ended it
  */
-public record AwayStatus(UUID userId, boolean away, UUID delegateId, Instant returnAt, LocalDate returnOn,
-        String message, Instant since, Instant updatedAt, UUID updatedBy) {
+public record AwayStatus(UUID userId, boolean away, @Nullable UUID delegateId, @Nullable Instant returnAt,
+        @Nullable LocalDate returnOn, @Nullable String message,
+        @Nullable Instant since, @Nullable Instant updatedAt,
+        @Nullable UUID updatedBy) {
 
     /** This status as the routing decision takes it (only meaningful while {@link #away()}). */
     AwayRouting.Away asRoutingAway() {

@@ -179,26 +179,34 @@ public class Conversations {
         if (providerSid != null) {
             timeline.setProviderSid(accountId, messageId, providerSid);
         }
-        if (status.follows(message.deliveryStatus())) {
-            timeline.updateDelivery(accountId, messageId, status, error, errorCode);
-            events.publishEvent(new MessageDeliveryChanged(accountId, message.conversationId(), messageId, status));
-        }
+        record(accountId, message, status, error, errorCode);
     }
 
     /**
      * A delivery report from the provider, for the message it knows by that id; false if none.
-     * Reports may arrive out of order: one that would take the message back is ignored.
+     * Reports may arrive out of order: one that would take the message back changes nothing,
+     * except that a failure reported after delivery is noted on the timeline.
      */
     @Transactional
     public boolean recordDeliveryReport(UUID accountId, String providerSid, DeliveryStatus status, String error,
             String errorCode) {
         var found = timeline.findByProviderSid(accountId, providerSid)
                 .flatMap(ids -> timeline.message(accountId, ids[0]));
-        found.filter(message -> status.follows(message.deliveryStatus())).ifPresent(message -> {
+        found.ifPresent(message -> record(accountId, message, status, error, errorCode));
+        return found.isPresent();
+    }
+
+    private void record(UUID accountId, Message message, DeliveryStatus status, String error, String errorCode) {
+        if (status.follows(message.deliveryStatus())) {
             timeline.updateDelivery(accountId, message.id(), status, error, errorCode);
             events.publishEvent(new MessageDeliveryChanged(accountId, message.conversationId(), message.id(), status));
-        });
-        return found.isPresent();
+        }
+        else if (message.deliveryStatus() == DeliveryStatus.DELIVERED && status.isFailure()) {
+            // Delivered stays delivered; what the carrier said afterwards goes on the timeline.
+            timeline.insertLateFailure(accountId, message.conversationId(), message.id(), errorCode, clock.instant());
+            events.publishEvent(new MessageDeliveryChanged(accountId, message.conversationId(), message.id(),
+                    DeliveryStatus.DELIVERED));
+        }
     }
 
     /** Sends a message that failed again, as it was written. */

@@ -18,6 +18,11 @@ public enum DeliveryStatus {
         return this == DELIVERED || this == FAILED || this == UNDELIVERED;
     }
 
+    /** Whether it did not reach the customer. */
+    public boolean isFailure() {
+        return this == FAILED || this == UNDELIVERED;
+    }
+
     /**
      * Whether a report of this status may replace {@code current}: a message only moves forward,
      * so that reports arriving out of order (a late "queued" after "sent") never take it back.

@@ -3,12 +3,17 @@ package com.switchboard.conversations;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * A system line in a conversation: who did what, when and why.
  *
  * @param actorId the teammate who did it, or null when the system did (a new message, a rule)
  * @param fromUserId for assignments: the previous assignee, or null for nobody
  * @param toUserId for assignments: the new assignee, or null for nobody
+ * @param messageId for a late failure: the reply it concerns
+ * @param errorCode for a late failure: the carrier's code of the failure, or null
  */
 public record TimelineEvent(
         UUID id,
@@ -19,6 +24,8 @@ public record TimelineEvent(
         UUID fromUserId,
         UUID toUserId,
         Reason reason,
+        UUID messageId,
+        String errorCode,
         Instant createdAt) implements TimelineItem {
 
     @Override
@@ -29,7 +36,12 @@ public record TimelineEvent(
     public enum Type {
         ASSIGNED, CLOSED, REOPENED,
         /** A customer wrote while the assignee ({@code fromUserId}) was away, and the conversation stayed. */
-        KEPT
+        KEPT,
+        /**
+         * The carrier reported a reply ({@code messageId}) failed after it had reported it delivered:
+         * the reply stays delivered, and this says what came afterwards.
+         */
+        LATE_FAILURE
     }
 
     /** Why it happened, so the timeline can say it in the viewer's language. */
@@ -47,6 +59,18 @@ public record TimelineEvent(
         /** It stayed with the away assignee: they chose no delegate (R7). */
         NO_DELEGATE,
         /** It stayed with the away assignee: their delegate ({@code toUserId}) was deactivated since (R7). */
-        DELEGATE_DEACTIVATED
+        DELEGATE_DEACTIVATED,
+        /** The SMS provider reported it. */
+        CARRIER_REPORT
+    }
+
+    /** For a late failure: what the carrier said, in the reader's language (as {@link Message#deliveryProblem()}). */
+    public MessageSourceResolvable problem() {
+        if (type != Type.LATE_FAILURE) {
+            return null;
+        }
+        return errorCode == null ? new DefaultMessageSourceResolvable("deliveryError.refused")
+                : new DefaultMessageSourceResolvable(new String[] { "deliveryError." + errorCode,
+                        "deliveryError.carrier" }, new Object[] { errorCode });
     }
 }

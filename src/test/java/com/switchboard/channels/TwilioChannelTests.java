@@ -222,7 +222,8 @@ class TwilioChannelTests {
         await().atMost(SOON).untilAsserted(() -> {
             var message = message(conversation, reply);
             assertThat(message.get("deliveryStatus").asString()).isEqualTo("FAILED");
-            assertThat(message.get("deliveryError").asString()).contains("is not a valid phone number");
+            assertThat(message.get("deliveryError").asString()).isEqualTo("The phone number is not valid.");
+            assertThat(message.get("deliveryErrorCode").asString()).isEqualTo("21211");
         });
         twilio.verify(1, postRequestedFor(messagesUrl()));
 
@@ -261,6 +262,33 @@ class TwilioChannelTests {
     }
 
     @Test
+    void aFailureReportedAfterDeliveryIsOnTheTimelineOnceAndTheTextStaysDelivered() {
+        String customer = Fixtures.newPhone();
+        String conversation = receive(customer, "Hi");
+        String sid = "SM" + hex();
+        stubSend(201, sent(sid));
+        var reply = send(conversation, "Your car is ready.");
+        await().atMost(SOON).until(() -> "ACCEPTED".equals(message(conversation, reply).get("deliveryStatus").asString()));
+        assertThat(report(sid, "delivered", null).statusCode()).isEqualTo(200);
+
+        // The carrier changes its mind, and Twilio sends that report twice.
+        assertThat(report(sid, "failed", "30008").statusCode()).isEqualTo(200);
+        assertThat(report(sid, "failed", "30008").statusCode()).isEqualTo(200);
+
+        assertThat(message(conversation, reply).get("deliveryStatus").asString()).isEqualTo("DELIVERED");
+        var lateFailures = api.get("/api/v1/conversations/" + conversation + "/events", team.admin().token()).json()
+                .valueStream().filter(event -> event.get("type").asString().equals("LATE_FAILURE")).toList();
+        assertThat(lateFailures).hasSize(1);
+        assertThat(lateFailures.get(0).get("messageId").asString()).isEqualTo(reply);
+        assertThat(lateFailures.get(0).get("errorCode").asString()).isEqualTo("30008");
+        // The conversation's page says it, in the reader's words.
+        var page = WebSession.login(api, team.admin().email(), Fixtures.PASSWORD).get("/conversations/" + conversation);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("was delivered, then the carrier reported it failed: "
+                + "The carrier could not deliver the message (unknown error).");
+    }
+
+    @Test
     void deliveryReportsUpdateTheStateWithTheCarriersReason() {
         String customer = Fixtures.newPhone();
         String conversation = receive(customer, "Hi");
@@ -275,7 +303,14 @@ class TwilioChannelTests {
 
         var message = message(conversation, reply);
         assertThat(message.get("deliveryStatus").asString()).isEqualTo("UNDELIVERED");
-        assertThat(message.get("deliveryError").asString()).isEqualTo("The customer's phone is unreachable (off or out of coverage).");
+        assertThat(message.get("deliveryError").asString()).isEqualTo("The customer’s phone is unreachable (off or out of coverage).");
+        assertThat(message.get("deliveryErrorCode").asString()).isEqualTo("30003");
+        // Said in the language the caller asks for; the code stays the code.
+        var inFrench = api.send("GET", "/api/v1/conversations/" + conversation + "/messages", team.admin().token(), null,
+                "fr-CA").json();
+        assertThat(inFrench.findValuesAsString("deliveryError"))
+                .contains("Le cellulaire du client est injoignable (éteint ou hors réseau).");
+        assertThat(inFrench.findValuesAsString("deliveryErrorCode")).contains("30003");
         // A report signed with another token changes nothing.
         var forged = statusFields(sid, "delivered", null);
         assertThat(webhooks.postSigned("/webhooks/twilio/status", forged, "not-the-token").statusCode()).isEqualTo(403);

@@ -52,9 +52,16 @@ public class Api {
     }
 
     public Response send(String method, String path, String token, Object body) {
+        return send(method, path, token, body, "en");
+    }
+
+    /** A call that asks for answers in a language ({@code Accept-Language}), or none when null. */
+    public Response send(String method, String path, String token, Object body, String language) {
         var request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Accept", "application/json")
-                .header("Accept-Language", "en");
+                .header("Accept", "application/json");
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

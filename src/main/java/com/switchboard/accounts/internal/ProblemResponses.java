@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
+import com.switchboard.system.ProblemTypes;
+
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,10 +32,12 @@ class ProblemResponses {
     void write(HttpServletResponse response, HttpStatus status, String titleKey, String detailKey) throws IOException {
         Locale locale = LocaleContextHolder.getLocale();
         var body = new java.util.LinkedHashMap<String, Object>();
-        body.put("type", "about:blank");
+        String code = ProblemTypes.code(detailKey);
+        body.put("type", ProblemTypes.type(code).toString());
         body.put("title", messages.getMessage(titleKey, null, locale));
         body.put("status", status.value());
         body.put("detail", messages.getMessage(detailKey, null, locale));
+        body.put("code", code);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -150,7 +150,7 @@ class OutboundDelivery implements SmartLifecycle {
             var channel = channels.stream().filter(c -> c.serves(claim.accountId())).findFirst();
             if (channel.isEmpty()) {
                 settle(claim, new SmsChannel.Outcome(DeliveryStatus.FAILED,
-                        "No SMS channel is configured for this account.", null, null));
+                        "No SMS channel is configured for this account.", "no-channel", null));
                 return;
             }
             var conversation = conversations.conversation(claim.accountId(), claim.conversationId());
@@ -194,7 +194,8 @@ class OutboundDelivery implements SmartLifecycle {
         if (queue.waitedLongerThan(claim.messageId(), giveUpAfter)) {
             log.warn("Message {} not sent after {}: {}", claim.messageId(), giveUpAfter, failure.getMessage());
             settle(claim, new SmsChannel.Outcome(DeliveryStatus.FAILED,
-                    "The SMS provider could not be reached for " + giveUpAfter.toHours() + " hours.", null, null));
+                    "The SMS provider could not be reached for " + giveUpAfter.toHours() + " hours.", "provider-unreachable",
+                    null));
             return;
         }
         Duration wait = backoff(claim.attempts());

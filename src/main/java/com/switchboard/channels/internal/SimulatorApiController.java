@@ -2,6 +2,7 @@ package com.switchboard.channels.internal;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,8 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.switchboard.accounts.Actor;
 import com.switchboard.channels.Simulator;
+import com.switchboard.system.Refuses;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -24,13 +27,17 @@ class SimulatorApiController {
         this.simulator = simulator;
     }
 
-    record InboundRequest(String from, String body) {
+    record InboundRequest(@Schema(description = "The customer's phone number", example = "514 555 0123") String from,
+            @Schema(example = "Hi, is my car ready?") String body) {
     }
 
-    record InboundResponse(UUID messageId, UUID conversationId, UUID customerId, UUID assigneeId) {
+    record InboundResponse(UUID messageId, UUID conversationId, UUID customerId,
+            @Schema(description = "Who has the conversation now; null when no one does") @Nullable UUID assigneeId) {
     }
 
-    @Operation(summary = "A text from a customer's phone to your account (where the simulator channel is on)")
+    @Operation(operationId = "simulateInboundText", summary = "A text from a customer's phone to your account (where the simulator channel is on)")
+    // Not found where the simulator is off: there is nothing to text.
+    @Refuses(HttpStatus.NOT_FOUND)
     @PostMapping("/api/v1/simulator/inbound")
     @ResponseStatus(HttpStatus.CREATED)
     InboundResponse inbound(Actor actor, @RequestBody InboundRequest request) {

@@ -44,7 +44,7 @@ public class TimelineRepository {
                 .param("at", Timestamp.from(at))
                 .query(Long.class)
                 .single();
-        return new Message(id, conversationId, seq, kind, body, authorId, deliveryStatus, null, at);
+        return new Message(id, conversationId, seq, kind, body, authorId, deliveryStatus, null, null, at);
     }
 
     public TimelineEvent insertEvent(UUID accountId, UUID conversationId, TimelineEvent.Type type, UUID actorId,
@@ -67,7 +67,27 @@ public class TimelineRepository {
                 .param("at", Timestamp.from(at))
                 .query(Long.class)
                 .single();
-        return new TimelineEvent(id, conversationId, seq, type, actorId, fromUserId, toUserId, reason, at);
+        return new TimelineEvent(id, conversationId, seq, type, actorId, fromUserId, toUserId, reason, null, null, at);
+    }
+
+    /**
+     * Notes that the carrier reported a delivered reply failed; once per reply (a report the
+     * provider sends again finds it there).
+     */
+    public void insertLateFailure(UUID accountId, UUID conversationId, UUID messageId, String errorCode, Instant at) {
+        jdbc.sql("""
+                insert into conversation_event (id, account_id, conversation_id, type, reason, message_id, error_code,
+                                                created_at)
+                values (:id, :accountId, :conversationId, 'LATE_FAILURE', 'CARRIER_REPORT', :messageId, :errorCode, :at)
+                on conflict (message_id) where type = 'LATE_FAILURE' do nothing
+                """)
+                .param("id", UUID.randomUUID())
+                .param("accountId", accountId)
+                .param("conversationId", conversationId)
+                .param("messageId", messageId)
+                .param("errorCode", errorCode)
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     public List<Message> messages(UUID accountId, UUID conversationId) {
@@ -186,6 +206,7 @@ public class TimelineRepository {
                 rs.getObject("author_id", UUID.class),
                 delivery == null ? null : DeliveryStatus.valueOf(delivery),
                 rs.getString("delivery_error"),
+                rs.getString("delivery_error_code"),
                 rs.getTimestamp("created_at").toInstant());
     }
 
@@ -199,6 +220,8 @@ public class TimelineRepository {
                 rs.getObject("from_user_id", UUID.class),
                 rs.getObject("to_user_id", UUID.class),
                 TimelineEvent.Reason.valueOf(rs.getString("reason")),
+                rs.getObject("message_id", UUID.class),
+                rs.getString("error_code"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

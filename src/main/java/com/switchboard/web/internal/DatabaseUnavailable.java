@@ -18,6 +18,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import com.switchboard.system.DatabaseAway;
+import com.switchboard.system.ProblemTypes;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -79,10 +80,11 @@ class DatabaseUnavailable extends OncePerRequestFilter {
         if (path.startsWith("/api/") || path.startsWith("/webhooks/") || path.startsWith("/actuator/")) {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             var problem = new LinkedHashMap<String, Object>();
-            problem.put("type", "about:blank");
+            problem.put("type", ProblemTypes.type("unavailable").toString());
             problem.put("status", 503);
             problem.put("title", title);
             problem.put("detail", detail);
+            problem.put("code", "unavailable");
             response.getWriter().write(json.writeValueAsString(problem));
             return;
         }

@@ -1,6 +1,5 @@
 package com.switchboard.web.internal;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +34,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import com.switchboard.system.DatabaseAway;
 import com.switchboard.system.InvalidInputException;
 import com.switchboard.system.NotFoundException;
+import com.switchboard.system.ProblemTypes;
 import com.switchboard.system.SwitchboardException;
 import com.switchboard.system.TooManyRequestsException;
 
@@ -158,10 +158,13 @@ class Refusals {
             List<SwitchboardException.Problem> problems, Object... detailArgs) {
         var body = ProblemDetail.forStatusAndDetail(status, text(detailKey, detailArgs));
         body.setTitle(text(titleKey));
-        body.setType(URI.create("about:blank"));
+        String code = ProblemTypes.code(detailKey);
+        body.setType(ProblemTypes.type(code));
+        body.setProperty("code", code);
         var fieldErrors = problems.stream()
                 .filter(p -> p.field() != null)
-                .map(p -> Map.of("field", p.field(), "message", text(p.messageKey(), p.args())))
+                .map(p -> Map.of("field", p.field(), "code", ProblemTypes.code(p.messageKey()),
+                        "message", text(p.messageKey(), p.args())))
                 .toList();
         if (!fieldErrors.isEmpty()) {
             body.setProperty("errors", fieldErrors);

@@ -18,8 +18,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The viewer's language and time zone. A signed-in user gets the ones in their settings, on every
- * page and in every API message. Before signing in, a {@code ?lang=} choice (kept in a cookie)
- * or the browser's languages decide.
+ * page and in every API message, unless an API call asks for a language of its own with
+ * {@code Accept-Language} (an integration speaks for whoever it serves, not for the token's owner;
+ * browsers send the header on every page, so pages keep to the settings). Before signing in, a
+ * {@code ?lang=} choice (kept in a cookie) or the browser's languages decide.
  */
 class ViewerLocaleResolver extends AbstractLocaleContextResolver {
 
@@ -29,7 +31,9 @@ class ViewerLocaleResolver extends AbstractLocaleContextResolver {
     public LocaleContext resolveLocaleContext(HttpServletRequest request) {
         var user = SignedIn.user(request);
         if (user.isPresent()) {
-            return new SimpleTimeZoneAwareLocaleContext(user.get().locale(), TimeZone.getTimeZone(user.get().timeZone()));
+            Locale asked = isApi(request) ? acceptedLanguage(request) : null;
+            return new SimpleTimeZoneAwareLocaleContext(asked != null ? asked : user.get().locale(),
+                    TimeZone.getTimeZone(user.get().timeZone()));
         }
         return new SimpleTimeZoneAwareLocaleContext(anonymousLocale(request), TimeZone.getTimeZone(ZoneId.of("UTC")));
     }
@@ -43,6 +47,15 @@ class ViewerLocaleResolver extends AbstractLocaleContextResolver {
         if (cookie != null && Languages.find(cookie.getValue()) != null) {
             return Languages.find(cookie.getValue());
         }
+        Locale accepted = acceptedLanguage(request);
+        return accepted != null ? accepted : Languages.ENGLISH;
+    }
+
+    /** The first language of {@code Accept-Language} that Switchboard speaks, or null. */
+    private static Locale acceptedLanguage(HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") == null) {
+            return null;
+        }
         var browser = request.getLocales();
         while (browser.hasMoreElements()) {
             Locale found = Languages.find(browser.nextElement().toLanguageTag());
@@ -50,7 +63,11 @@ class ViewerLocaleResolver extends AbstractLocaleContextResolver {
                 return found;
             }
         }
-        return Languages.ENGLISH;
+        return null;
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     @Override

@@ -27,6 +27,7 @@ import com.switchboard.accounts.internal.web.ApiJson.SignupResponse;
 import com.switchboard.accounts.internal.web.ApiJson.TokenRequest;
 import com.switchboard.accounts.internal.web.ApiJson.TokenResponse;
 import com.switchboard.accounts.internal.web.ApiJson.UserJson;
+import com.switchboard.system.Refuses;
 import com.switchboard.system.TooManyRequestsException;
 import com.switchboard.system.UnauthorizedException;
 
@@ -34,6 +35,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -57,13 +59,15 @@ class AuthApiController {
         this.clients = clients;
     }
 
-    @Operation(summary = "Create an account and its first admin; returns an API token for that admin. Where mail is "
+    @Operation(operationId = "signUp", summary = "Create an account and its first admin; returns an API token for that admin. Where mail is "
             + "configured, answers 202 instead, the same for a new or a known email, and the account is created "
             + "when the link mailed to the address is followed")
     @ApiResponse(responseCode = "201", description = "The account, its admin and an API token",
             content = @Content(schema = @Schema(implementation = SignupResponse.class)))
     @ApiResponse(responseCode = "202", description = "Where mail is configured: a confirmation link was mailed",
             content = @Content(schema = @Schema(implementation = SignupPending.class)))
+    @SecurityRequirements
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.TOO_MANY_REQUESTS })
     @PostMapping("/signup")
     ResponseEntity<?> signUp(@RequestBody SignupRequest request, HttpServletRequest from) {
         clients.admitSignUp(from.getRemoteAddr());
@@ -80,10 +84,13 @@ class AuthApiController {
     }
 
     /** A sign-up waiting for its address to be confirmed (nothing says whether the email was known). */
-    record SignupPending(String status) {
+    record SignupPending(@Schema(allowableValues = "CONFIRMATION_SENT") String status) {
     }
 
-    @Operation(summary = "Get an API token for an email and password")
+    @Operation(operationId = "createToken", summary = "Get an API token for an email and password",
+            description = "Needs no token; one sent anyway (an old, revoked one) is ignored.")
+    @SecurityRequirements
+    @Refuses({ HttpStatus.UNAUTHORIZED, HttpStatus.TOO_MANY_REQUESTS })
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     TokenResponse token(@RequestBody TokenRequest request, HttpServletRequest from) {

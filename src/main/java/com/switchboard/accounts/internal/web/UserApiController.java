@@ -24,6 +24,7 @@ import com.switchboard.accounts.Users;
 import com.switchboard.accounts.internal.web.ApiJson.CreateUserRequest;
 import com.switchboard.accounts.internal.web.ApiJson.PatchUserRequest;
 import com.switchboard.accounts.internal.web.ApiJson.UserJson;
+import com.switchboard.system.Refuses;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,25 +47,27 @@ class UserApiController {
         return provider == null ? Set.of() : provider.awayNow(actor.accountId());
     }
 
-    @Operation(summary = "Everyone in your account, deactivated users included")
+    @Operation(operationId = "listUsers", summary = "Everyone in your account, deactivated users included")
     @GetMapping("/users")
     List<UserJson> list(Actor actor) {
         var away = awayNow(actor);
         return users.list(actor).stream().map(u -> UserJson.of(u, away)).toList();
     }
 
+    @Operation(operationId = "getUser", summary = "A user of your account")
     @GetMapping("/users/{id}")
     UserJson get(Actor actor, @PathVariable UUID id) {
         return UserJson.of(users.get(actor, id), awayNow(actor));
     }
 
-    @Operation(summary = "The user the token or session belongs to")
+    @Operation(operationId = "getMe", summary = "The user the token or session belongs to")
     @GetMapping("/me")
     UserJson me(User me) {
         return UserJson.of(me, awayNow(me.actor()));
     }
 
-    @Operation(summary = "Add a teammate (admins)")
+    @Operation(operationId = "createUser", summary = "Add a teammate (admins)")
+    @Refuses({ HttpStatus.FORBIDDEN, HttpStatus.CONFLICT })
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
     UserJson create(Actor actor, @RequestBody CreateUserRequest request) {
@@ -72,7 +75,9 @@ class UserApiController {
                 request.role(), request.timeZone(), request.locale())), Set.of());
     }
 
-    @Operation(summary = "Change a user: yourself (name, time zone, language, password) or, for admins, anyone")
+    @Operation(operationId = "updateUser",
+            summary = "Change a user: yourself (name, time zone, language, password) or, for admins, anyone")
+    @Refuses({ HttpStatus.FORBIDDEN, HttpStatus.CONFLICT })
     @PatchMapping("/users/{id}")
     UserJson update(Actor actor, @PathVariable UUID id, @RequestBody PatchUserRequest request) {
         return UserJson.of(users.update(actor, id, new UserChanges(request.name(), request.email(), request.role(),

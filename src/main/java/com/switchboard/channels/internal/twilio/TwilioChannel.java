@@ -59,7 +59,8 @@ class TwilioChannel implements SmsChannel {
     public Outcome send(Text text) {
         var account = settings.twilio(text.accountId()).orElseThrow();
         if (account.fromNumber() == null) {
-            return new Outcome(DeliveryStatus.FAILED, "The account has no phone number to send from.", null, null);
+            return new Outcome(DeliveryStatus.FAILED, "The account has no phone number to send from.", "no-from-number",
+                    null);
         }
         try {
             Message sent = Message.creator(account.accountSid(), new PhoneNumber(text.to()),

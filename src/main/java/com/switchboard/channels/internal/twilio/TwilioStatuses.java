@@ -1,24 +1,14 @@
 package com.switchboard.channels.internal.twilio;
 
 import java.util.Locale;
-import java.util.Map;
 
 import com.switchboard.conversations.DeliveryStatus;
 
-/** Twilio's message statuses and error codes, in Switchboard's words. */
+/**
+ * Twilio's message statuses in Switchboard's words. (Its error codes are said in the reader's
+ * language where they are shown: {@code deliveryError.<code>} in the messages.)
+ */
 final class TwilioStatuses {
-
-    // The errors a dealership meets day to day; others are shown by their code.
-    private static final Map<String, String> ERRORS = Map.of(
-            "21211", "The phone number is not valid.",
-            "21610", "The customer has unsubscribed at their carrier (they texted STOP).",
-            "21614", "The number is not a mobile number.",
-            "30003", "The customer's phone is unreachable (off or out of coverage).",
-            "30004", "The message was blocked by the customer's carrier or phone.",
-            "30005", "The number is unknown to its carrier.",
-            "30006", "The number is a landline or its carrier cannot receive texts.",
-            "30007", "The carrier filtered the message as spam.",
-            "30008", "The carrier could not deliver the message (unknown error).");
 
     private TwilioStatuses() {
     }
@@ -39,13 +29,5 @@ final class TwilioStatuses {
             case "undelivered" -> DeliveryStatus.UNDELIVERED;
             default -> DeliveryStatus.ACCEPTED;
         };
-    }
-
-    /** Why a message failed, for people, from Twilio's error code. */
-    static String error(String code) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
-        return ERRORS.getOrDefault(code, "The carrier reported error " + code + ".");
     }
 }

@@ -86,7 +86,7 @@ class TwilioWebhooks {
         String code = fields.get("ErrorCode");
         var status = TwilioStatuses.of(fields.get("MessageStatus"));
         boolean known = conversations.recordDeliveryReport(account.get().accountId(), fields.getOrDefault("MessageSid", ""),
-                status, TwilioStatuses.error(code), code == null || code.isBlank() ? null : code);
+                status, null, code == null || code.isBlank() ? null : code.strip());
         if (!known) {
             log.info("Delivery report for an unknown message {}", fields.get("MessageSid"));
         }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,10 +28,12 @@ import com.switchboard.conversations.Conversation;
 import com.switchboard.conversations.ConversationQuery;
 import com.switchboard.conversations.ConversationStatus;
 import com.switchboard.conversations.Conversations;
+import com.switchboard.conversations.DeliveryStatus;
 import com.switchboard.conversations.Message;
 import com.switchboard.conversations.MessageKind;
 import com.switchboard.conversations.TimelineEvent;
 import com.switchboard.system.InvalidInputException;
+import com.switchboard.system.Refuses;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -42,62 +47,98 @@ import jakarta.servlet.http.HttpServletRequest;
 class ConversationApiController {
 
     private final Conversations conversations;
+    private final MessageSource messages;
 
-    ConversationApiController(Conversations conversations) {
+    ConversationApiController(Conversations conversations, MessageSource messages) {
         this.conversations = conversations;
+        this.messages = messages;
     }
 
     // Named: two records called CustomerJson made one schema, and typed clients read the wrong one.
     @Schema(name = "ConversationCustomer", description = "The customer of a conversation, as a conversation shows it")
-    record CustomerJson(UUID id, String name, String phone, Instant unsubscribedAt) {
+    record CustomerJson(UUID id, @Schema(example = "Émilie Tremblay") @Nullable String name,
+            @Schema(example = "+15145550123") String phone,
+            @Schema(description = "When the customer texted STOP; no text can be sent to them") @Nullable
+            Instant unsubscribedAt) {
     }
 
-    record ConversationJson(UUID id, String status, UUID assigneeId, CustomerJson customer, Instant lastActivityAt,
-            String lastMessagePreview, Instant createdAt) {
+    @Schema(name = "Conversation")
+    record ConversationJson(UUID id, ConversationStatus status,
+            @Schema(description = "Who owns it; null when no one does") @Nullable UUID assigneeId,
+            CustomerJson customer, Instant lastActivityAt,
+            @Schema(example = "Is my car ready?") @Nullable String lastMessagePreview, Instant createdAt) {
 
         static ConversationJson of(Conversation c) {
-            return new ConversationJson(c.id(), c.status().name(), c.assigneeId(),
+            return new ConversationJson(c.id(), c.status(), c.assigneeId(),
                     new CustomerJson(c.customer().id(), c.customer().name(), c.customer().phone(),
                             c.customer().unsubscribedAt()),
                     c.lastActivityAt(), c.lastMessagePreview(), c.createdAt());
         }
     }
 
-    record MessageJson(UUID id, UUID conversationId, String kind, String body, UUID authorId, String deliveryStatus,
-            String deliveryError, Instant createdAt) {
+    @Schema(name = "Message")
+    record MessageJson(UUID id, UUID conversationId, MessageKind kind,
+            @Schema(example = "Your car is ready; we close at 6.") String body,
+            @Schema(description = "The teammate who wrote it; null for a customer's text") @Nullable UUID authorId,
+            @Schema(description = "Replies only: where it is on its way to the customer's phone. It only moves "
+                    + "forward: QUEUED, ACCEPTED, SENT, then DELIVERED, FAILED or UNDELIVERED.") @Nullable
+            DeliveryStatus deliveryStatus,
+            @Schema(description = "Why it was not delivered, in the caller's language", example = "The customer's "
+                    + "phone is unreachable (off or out of coverage).") @Nullable String deliveryError,
+            @Schema(description = "The code of that failure: the SMS provider's (Twilio's ErrorCode) or "
+                    + "Switchboard's own: no-channel, no-from-number, provider-unreachable", example = "30003")
+            @Nullable String deliveryErrorCode,
+            Instant createdAt) {
 
-        static MessageJson of(Message m) {
-            return new MessageJson(m.id(), m.conversationId(), m.kind().name(), m.body(), m.authorId(),
-                    m.deliveryStatus() == null ? null : m.deliveryStatus().name(), m.deliveryError(), m.createdAt());
+        static MessageJson of(Message m, MessageSource messages) {
+            var problem = m.deliveryProblem();
+            return new MessageJson(m.id(), m.conversationId(), m.kind(), m.body(), m.authorId(), m.deliveryStatus(),
+                    problem == null ? null : messages.getMessage(problem, LocaleContextHolder.getLocale()),
+                    m.deliveryErrorCode(), m.createdAt());
         }
     }
 
-    record EventJson(UUID id, UUID conversationId, String type, UUID actorId, UUID fromUserId, UUID toUserId,
-            String reason, Instant createdAt) {
+    @Schema(name = "TimelineEvent", description = "A line of the conversation's timeline. LATE_FAILURE: the carrier "
+            + "reported a reply (messageId) failed after it was delivered; the reply stays DELIVERED.")
+    record EventJson(UUID id, UUID conversationId, TimelineEvent.Type type,
+            @Schema(description = "The teammate who did it; null when Switchboard did") @Nullable UUID actorId,
+            @Nullable UUID fromUserId, @Nullable UUID toUserId, TimelineEvent.Reason reason,
+            @Schema(description = "LATE_FAILURE: the reply it concerns") @Nullable UUID messageId,
+            @Schema(description = "LATE_FAILURE: the carrier's error code", example = "30003") @Nullable
+            String errorCode,
+            Instant createdAt) {
 
         static EventJson of(TimelineEvent e) {
-            return new EventJson(e.id(), e.conversationId(), e.type().name(), e.actorId(), e.fromUserId(),
-                    e.toUserId(), e.reason().name(), e.createdAt());
+            return new EventJson(e.id(), e.conversationId(), e.type(), e.actorId(), e.fromUserId(), e.toUserId(),
+                    e.reason(), e.messageId(), e.errorCode(), e.createdAt());
         }
     }
 
-    record SendRequest(String body, String kind) {
+    record SendRequest(@Schema(example = "Your car is ready; we close at 6.") String body,
+            @Schema(description = "OUTBOUND (the default) or NOTE", allowableValues = { "OUTBOUND", "NOTE" })
+            @Nullable String kind) {
     }
 
-    record AssigneeRequest(UUID userId) {
+    record AssigneeRequest(@Schema(description = "The teammate, or null for nobody") @Nullable UUID userId) {
     }
 
-    @Operation(summary = "Conversations, newest activity first; a Link header points to the next page")
+    @Operation(operationId = "listConversations",
+            summary = "Conversations, newest activity first; a Link header points to the next page")
     @GetMapping
     ResponseEntity<List<ConversationJson>> list(Actor actor,
             @Parameter(description = "me, unassigned, all, or a user id; absent for all")
             @RequestParam(required = false) String assignee,
-            @Parameter(description = "open or closed; absent for both") @RequestParam(required = false) String status,
+            @Parameter(description = "open or closed; absent for both",
+                    schema = @Schema(allowableValues = { "open", "closed" }))
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) UUID customerId,
             @Parameter(description = "part of the customer's name or phone number")
             @RequestParam(required = false) String query,
-            @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "25") int size, HttpServletRequest request) {
+            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "10000",
+                    defaultValue = "1")) @RequestParam(defaultValue = "1") int page,
+            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100",
+                    defaultValue = "25")) @RequestParam(defaultValue = "25") int size,
+            HttpServletRequest request) {
         ConversationQuery.checkPaging(page, size);
         var whose = AssigneeFilter.parse(assignee);
         var result = conversations.list(actor, (whose == null ? AssigneeFilter.EVERYONE : whose)
@@ -109,46 +150,56 @@ class ConversationApiController {
         return response.body(result.items().stream().map(ConversationJson::of).toList());
     }
 
+    @Operation(operationId = "getConversation", summary = "A conversation")
     @GetMapping("/{id}")
     ConversationJson get(Actor actor, @PathVariable UUID id) {
         return ConversationJson.of(conversations.get(actor, id));
     }
 
+    @Operation(operationId = "listMessages", summary = "The conversation's messages and notes, oldest first")
     @GetMapping("/{id}/messages")
     List<MessageJson> messages(Actor actor, @PathVariable UUID id) {
-        return conversations.messages(actor, id).stream().map(MessageJson::of).toList();
+        return conversations.messages(actor, id).stream().map(m -> MessageJson.of(m, messages)).toList();
     }
 
-    @Operation(summary = "The conversation's timeline events: assignments, closing, reopening")
+    @Operation(operationId = "listConversationEvents",
+            summary = "The conversation's timeline events: assignments, closing, reopening, late failures")
     @GetMapping("/{id}/events")
     List<EventJson> events(Actor actor, @PathVariable UUID id) {
         return conversations.events(actor, id).stream().map(EventJson::of).toList();
     }
 
-    @Operation(summary = "Send a reply to the customer (OUTBOUND, the default) or add an internal NOTE")
+    @Operation(operationId = "sendMessage",
+            summary = "Send a reply to the customer (OUTBOUND, the default) or add an internal NOTE")
+    @Refuses(HttpStatus.CONFLICT)
     @PostMapping("/{id}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     MessageJson send(Actor actor, @PathVariable UUID id, @RequestBody SendRequest request) {
-        return MessageJson.of(conversations.send(actor, id, request.body(), kind(request.kind())));
+        return MessageJson.of(conversations.send(actor, id, request.body(), kind(request.kind())), messages);
     }
 
-    @Operation(summary = "Send again a reply that the SMS provider refused or could not deliver")
+    @Operation(operationId = "retryMessage",
+            summary = "Send again a reply that the SMS provider refused or could not deliver")
+    @Refuses(HttpStatus.CONFLICT)
     @PostMapping("/{id}/messages/{messageId}/retry")
     MessageJson retry(Actor actor, @PathVariable UUID id, @PathVariable UUID messageId) {
-        return MessageJson.of(conversations.retry(actor, id, messageId));
+        return MessageJson.of(conversations.retry(actor, id, messageId), messages);
     }
 
-    @Operation(summary = "Assign the conversation to a teammate, or to nobody with a null userId")
+    @Operation(operationId = "assignConversation",
+            summary = "Assign the conversation to a teammate, or to nobody with a null userId")
     @PutMapping("/{id}/assignee")
     ConversationJson assign(Actor actor, @PathVariable UUID id, @RequestBody AssigneeRequest request) {
         return ConversationJson.of(conversations.assign(actor, id, request.userId()));
     }
 
+    @Operation(operationId = "closeConversation", summary = "Close the conversation")
     @PostMapping("/{id}/close")
     ConversationJson close(Actor actor, @PathVariable UUID id) {
         return ConversationJson.of(conversations.close(actor, id));
     }
 
+    @Operation(operationId = "reopenConversation", summary = "Reopen the conversation")
     @PostMapping("/{id}/reopen")
     ConversationJson reopen(Actor actor, @PathVariable UUID id) {
         return ConversationJson.of(conversations.reopen(actor, id));

@@ -15,11 +15,16 @@ import com.switchboard.system.UnauthorizedException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** {@code GET /api/v1/stream}: the caller's account's live events, as Server-Sent Events. */
 @RestController
+@Tag(name = "Live events")
 class StreamController {
 
     private final LiveStreams streams;
@@ -28,7 +33,17 @@ class StreamController {
         this.streams = streams;
     }
 
-    @Operation(summary = "Live events of your account (Server-Sent Events)", description = """
+    @Operation(operationId = "openStream", summary = "Live events of your account (Server-Sent Events)",
+            responses = @ApiResponse(responseCode = "200", description = "An endless text/event-stream; read it "
+                    + "with an SSE client (it never ends by itself within 30 minutes)",
+                    content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(type = "string", example = """
+                                    id: 4182
+                                    event: away
+                                    data: {"userId":"6c0f…","away":true,"delegateId":"a41e…","returnOn":"2026-12-14",\
+                                    "returnAt":"2026-12-14T05:00:00Z","people":[…]}
+                                    """))),
+            description = """
             Event names and their data (JSON): \
             away {userId, away, delegateId, returnOn, returnAt, people: [{userId, html}]}; \
             conversation.assigned {conversationId, fromUserId, toUserId, reason}; \
