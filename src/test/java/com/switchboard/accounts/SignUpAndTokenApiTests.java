@@ -70,11 +70,12 @@ class SignUpAndTokenApiTests {
     }
 
     @Test
-    void problemsAreWrittenInTheCallersLanguage() {
+    void problemsAreWrittenInTheCallersLanguageWhenTheCallAsksForNone() {
         var team = fixtures.team();
         api.patch("/api/v1/users/" + team.admin().id(), team.admin().token(), Map.of("locale", "fr"));
 
-        var response = api.post("/api/v1/customers", team.admin().token(), Map.of("name", "", "phone", "123"));
+        var response = api.send("POST", "/api/v1/customers", team.admin().token(), Map.of("name", "", "phone", "123"),
+                null);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.field("title")).isEqualTo("Données invalides");

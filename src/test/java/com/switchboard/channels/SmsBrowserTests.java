@@ -86,7 +86,7 @@ class SmsBrowserTests {
         page.locator("#composer-body").fill("Your car is ready.");
         page.locator("#composer-body").press("Enter");
         var reply = page.locator(".bubble-row--outbound").last();
-        assertThat(reply).containsText("is not a valid phone number",
+        assertThat(reply).containsText("The phone number is not valid.",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
         assertThat(reply.locator(".delivery__retry button")).hasText("Send again");
         reply.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
