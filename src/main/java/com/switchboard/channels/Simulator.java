@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import com.switchboard.accounts.Actor;
+import com.switchboard.channels.internal.StartTeams;
 import com.switchboard.conversations.Conversations;
 import com.switchboard.conversations.InboundMessages;
 import com.switchboard.conversations.Message;
@@ -27,12 +28,15 @@ public class Simulator {
     private final Customers customers;
     private final Conversations conversations;
     private final InboundMessages inbound;
+    private final StartTeams startTeams;
 
-    Simulator(Deployment deployment, Customers customers, Conversations conversations, InboundMessages inbound) {
+    Simulator(Deployment deployment, Customers customers, Conversations conversations, InboundMessages inbound,
+            StartTeams startTeams) {
         this.deployment = deployment;
         this.customers = customers;
         this.conversations = conversations;
         this.inbound = inbound;
+        this.startTeams = startTeams;
     }
 
     public boolean enabled() {
@@ -58,7 +62,8 @@ public class Simulator {
             checks.reject("body", "message.bodyTooLong", Conversations.MAX_BODY);
         }
         checks.throwIfAny();
-        return inbound.receive(actor.accountId(), e164, text);
+        return inbound.receive(actor.accountId(), e164, text, null, startTeams.forSimulator(actor.accountId()))
+                .orElseThrow();
     }
 
     /** What the customer's phone shows: the texts both ways, never the team's notes. */

@@ -60,6 +60,6 @@ public record AssigneeFilter(ConversationQuery.Assignee kind, UUID userId) {
 
     /** The query for one page of this list. */
     public ConversationQuery query(ConversationStatus status, String search, UUID customerId, int page, int size) {
-        return new ConversationQuery(kind, userId, status, search, customerId, page, size);
+        return new ConversationQuery(kind, userId, status, search, customerId, page, size, null);
     }
 }

@@ -11,6 +11,7 @@ import com.switchboard.customers.Customer;
  * @param assigneeId the teammate who owns it, or null for nobody
  * @param lastMessagePreview the start of the newest message, for lists
  * @param lastMessageAuthorId who wrote it (a reply or a note), or null for the customer
+ * @param teamId its team, or null; with no assignee it waits in that team's queue
  */
 public record Conversation(
         UUID id,
@@ -22,7 +23,8 @@ public record Conversation(
         String lastMessagePreview,
         MessageKind lastMessageKind,
         UUID lastMessageAuthorId,
-        Instant createdAt) {
+        Instant createdAt,
+        UUID teamId) {
 
     public boolean isOpen() {
         return status == ConversationStatus.OPEN;

@@ -13,9 +13,10 @@ import com.switchboard.system.InvalidInputException;
  * @param search part of the customer's name or phone number; null or blank for any
  * @param customerId only that customer's conversation; null for any
  * @param page 1-based
+ * @param teamId only that team's conversations; null for any
  */
 public record ConversationQuery(Assignee assignee, UUID assigneeId, ConversationStatus status, String search,
-        UUID customerId, int page, int size) {
+        UUID customerId, int page, int size, UUID teamId) {
 
     public static final int DEFAULT_SIZE = 25;
     public static final int MAX_SIZE = 100;
@@ -29,6 +30,11 @@ public record ConversationQuery(Assignee assignee, UUID assigneeId, Conversation
     public ConversationQuery {
         page = Math.min(Math.max(page, 1), MAX_PAGE);
         size = size <= 0 ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
+    }
+
+    /** The same list, of one team only (with {@link Assignee#UNASSIGNED}: that team's queue). */
+    public ConversationQuery inTeam(UUID team) {
+        return new ConversationQuery(assignee, assigneeId, status, search, customerId, page, size, team);
     }
 
     /** Refuses a page or a size out of range, as the API asks (links and pages are forgiving). */

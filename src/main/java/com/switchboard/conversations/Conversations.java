@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -21,10 +22,11 @@ import com.switchboard.customers.Customers;
 import com.switchboard.system.ConflictException;
 import com.switchboard.system.InvalidInputException;
 import com.switchboard.system.NotFoundException;
+import com.switchboard.teams.Teams;
 
 /**
- * Reading and working conversations: the inbox lists, the timeline, replies and notes, assignment,
- * closing and reopening. Pages and the API both call these methods.
+ * Reading and working conversations: the inbox lists, the timeline, replies and notes, assignment
+ * (to a teammate, or into a team's queue), closing and reopening. Pages and the API both call these methods.
  */
 @Service
 public class Conversations {
@@ -35,14 +37,16 @@ public class Conversations {
     private final ConversationRepository conversations;
     private final TimelineRepository timeline;
     private final Users users;
+    private final Teams teams;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Conversations(ConversationRepository conversations, TimelineRepository timeline, Users users,
+    Conversations(ConversationRepository conversations, TimelineRepository timeline, Users users, Teams teams,
             ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.timeline = timeline;
         this.users = users;
+        this.teams = teams;
         this.events = events;
         this.clock = clock;
     }
@@ -60,8 +64,8 @@ public class Conversations {
         String search = query.search() == null ? "" : query.search().strip();
         String nameLike = search.isEmpty() ? null : "%" + Customers.likeEscape(search) + "%";
         String digitsLike = search.isEmpty() ? null : Customers.digitsLike(search);
-        var rows = conversations.list(actor.accountId(), filter, assigneeId, query.status(), nameLike, digitsLike,
-                query.customerId(), query.size() + 1, (query.page() - 1) * query.size());
+        var rows = conversations.list(actor.accountId(), filter, assigneeId, query.teamId(), query.status(), nameLike,
+                digitsLike, query.customerId(), query.size() + 1, (query.page() - 1) * query.size());
         boolean hasNext = rows.size() > query.size();
         return new ConversationPage(hasNext ? rows.subList(0, query.size()) : rows, query.page(), query.size(),
                 hasNext);
@@ -134,6 +138,52 @@ public class Conversations {
             changeAssignee(conversation, userId, actor.userId(), TimelineEvent.Reason.MANUAL, clock.instant());
         }
         return get(actor, conversationId);
+    }
+
+    /**
+     * Puts the conversation in a team's queue: that team, and no assignee, at once. The timeline
+     * says it as an assignment to nobody in that team.
+     */
+    @Transactional
+    public Conversation queue(Actor actor, UUID conversationId, UUID teamId) {
+        teams.require(actor, teamId, "teamId");
+        var conversation = conversations.lock(actor.accountId(), conversationId).orElseThrow(NotFoundException::new);
+        if (conversation.assigneeId() == null && teamId.equals(conversation.teamId())) {
+            return conversation;
+        }
+        var now = clock.instant();
+        conversations.setTeam(actor.accountId(), conversationId, teamId);
+        conversations.setAssignee(actor.accountId(), conversationId, null);
+        timeline.insertEvent(actor.accountId(), conversationId, TimelineEvent.Type.ASSIGNED, actor.userId(),
+                conversation.assigneeId(), null, teamId, TimelineEvent.Reason.MANUAL, now);
+        events.publishEvent(new ConversationTeamChanged(actor.accountId(), conversationId, actor.userId(), teamId));
+        events.publishEvent(new ConversationAssigned(actor.accountId(), conversationId, actor.userId(),
+                conversation.assigneeId(), null, TimelineEvent.Reason.MANUAL));
+        return get(actor, conversationId);
+    }
+
+    /** Changes the conversation's team (null for none), and nothing else: its assignee stays. */
+    @Transactional
+    public Conversation changeTeam(Actor actor, UUID conversationId, UUID teamId) {
+        if (teamId != null) {
+            teams.require(actor, teamId, "teamId");
+        }
+        var conversation = conversations.lock(actor.accountId(), conversationId).orElseThrow(NotFoundException::new);
+        if (!Objects.equals(conversation.teamId(), teamId)) {
+            conversations.setTeam(actor.accountId(), conversationId, teamId);
+            timeline.insertEvent(actor.accountId(), conversationId, TimelineEvent.Type.TEAM, actor.userId(), null,
+                    null, teamId, TimelineEvent.Reason.MANUAL, clock.instant());
+            events.publishEvent(new ConversationTeamChanged(actor.accountId(), conversationId, actor.userId(), teamId));
+        }
+        return get(actor, conversationId);
+    }
+
+    /**
+     * The counts beside each of these teams' queues in the inbox: their open conversations that
+     * nobody has.
+     */
+    public Map<UUID, Integer> queueCounts(Actor actor, Collection<UUID> teamIds) {
+        return conversations.queueCounts(actor.accountId(), teamIds);
     }
 
     @Transactional

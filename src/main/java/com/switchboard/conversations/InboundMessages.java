@@ -61,6 +61,17 @@ public class InboundMessages {
      */
     @Transactional
     public Optional<Received> receive(UUID accountId, String fromE164, String body, String providerSid) {
+        return receive(accountId, fromE164, body, providerSid, null);
+    }
+
+    /**
+     * Stores a text as above; a conversation that starts with it (a customer nobody has written
+     * with yet, in no team and with no assignee) starts in {@code startTeamId}'s queue: the team
+     * the number it was sent to names.
+     */
+    @Transactional
+    public Optional<Received> receive(UUID accountId, String fromE164, String body, String providerSid,
+            UUID startTeamId) {
         var now = clock.instant();
         // The claim comes first, so that a second delivery changes nothing at all.
         if (providerSid != null && !timeline.claimReceipt(accountId, providerSid, now)) {
@@ -68,6 +79,10 @@ public class InboundMessages {
         }
         var customer = customers.byPhoneOrNew(accountId, fromE164);
         var conversation = conversationRepository.lockByCustomer(accountId, customer.id()).orElseThrow();
+        if (startTeamId != null && conversation.lastMessagePreview() == null && conversation.teamId() == null
+                && conversation.assigneeId() == null) {
+            conversationRepository.setTeam(accountId, conversation.id(), startTeamId);
+        }
         // Whatever a customer sends is kept, never refused; an empty text (a picture alone) still shows.
         body = keepable(body == null ? "" : body);
         var message = conversations.append(conversation, MessageKind.INBOUND, body, null, now);

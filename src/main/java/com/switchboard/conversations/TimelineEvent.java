@@ -14,6 +14,8 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * @param toUserId for assignments: the new assignee, or null for nobody
  * @param messageId for a late failure: the reply it concerns
  * @param errorCode for a late failure: the carrier's code of the failure, or null
+ * @param teamId for an assignment to nobody: the team whose queue it went to; for a change of
+ *        team: the new team (null for none)
  */
 public record TimelineEvent(
         UUID id,
@@ -26,6 +28,7 @@ public record TimelineEvent(
         Reason reason,
         UUID messageId,
         String errorCode,
+        UUID teamId,
         Instant createdAt) implements TimelineItem {
 
     @Override
@@ -41,7 +44,9 @@ public record TimelineEvent(
          * The carrier reported a reply ({@code messageId}) failed after it had reported it delivered:
          * the reply stays delivered, and this says what came afterwards.
          */
-        LATE_FAILURE
+        LATE_FAILURE,
+        /** The conversation changed team ({@code teamId}, null for none); its assignee stayed. */
+        TEAM
     }
 
     /** Why it happened, so the timeline can say it in the viewer's language. */

@@ -25,7 +25,7 @@ class TenantScopedQueriesTests {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TENANT_TABLE = Pattern.compile(
             "\\b(from|into|update|join)\\s+(app_user|api_token|customer|conversation|conversation_event|message"
-                    + "|away_period|away_reassignment|notification|live_event|outbound_send)\\b",
+                    + "|away_period|away_reassignment|notification|live_event|outbound_send|team|team_member|simulator_settings)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern SCOPED = Pattern.compile("account_id\\s*=\\s*:accountId|values\\s*\\([^)]*:accountId"

@@ -49,6 +49,7 @@ class EveryPageBrowserTests {
     private Fixtures.Member bob;
     private String conversation;
     private String customerPhone;
+    private String service;
 
     @BeforeAll
     void anAccountWithSomethingEverywhere() {
@@ -70,6 +71,12 @@ class EveryPageBrowserTests {
             String other = fixtures.conversation(team);
             api.put("/api/v1/conversations/" + other + "/assignee", bob.token(), Map.of("userId", admin.id()));
         }
+        // A team, Service, with a conversation waiting in its queue and the open one in it too.
+        service = api.post("/api/v1/teams", englishAdmin.token(), Map.of("name", "Service & <Pièces>",
+                "memberIds", java.util.List.of(englishAdmin.id(), frenchAdmin.id(), bob.id()))).field("id");
+        api.put("/api/v1/conversations/" + fixtures.conversation(team) + "/assignee", englishAdmin.token(),
+                Map.of("teamId", service));
+        api.put("/api/v1/conversations/" + conversation + "/team", englishAdmin.token(), Map.of("teamId", service));
         // Bob is away with Alice covering until next week; Dora is away with Bob covering: stays (R5).
         api.put("/api/v1/users/" + bob.id() + "/away", bob.token(), Map.of("away", true, "delegateId",
                 englishAdmin.id(), "returnOn", LocalDate.now().plusDays(7).toString(), "message", "Vacation"));
@@ -138,6 +145,12 @@ class EveryPageBrowserTests {
                     p -> p.locator(".confirm > summary").first().click());
             check(page, "/team/" + bob.id() + "/edit", "a teammate's edit page");
             check(page, "/team/" + bob.id() + "/away", "a teammate's away status and history");
+            check(page, "/?assignee=unassigned&team=" + service, "a team's queue");
+            check(page, "/teams", "the teams");
+            check(page, "/teams", "the form to create a team", p -> p.locator("#create-title").click());
+            check(page, "/teams", "a confirmation to delete a team",
+                    p -> p.locator(".confirm > summary").first().click());
+            check(page, "/teams/" + service + "/edit", "a team's edit page");
             check(page, "/company", "the company settings");
             check(page, "/company/sms", "the SMS settings");
             check(page, "/settings", "your settings");
@@ -157,6 +170,7 @@ class EveryPageBrowserTests {
 
         try (var browser = logIn(agent, language, width, height)) {
             var page = browser.pages().get(0);
+            check(page, "/teams", "the teams, as an agent sees them");
             check(page, "/company", "the page an agent may not see");
             assertThat(page.locator(".topbar")).isVisible();
         }

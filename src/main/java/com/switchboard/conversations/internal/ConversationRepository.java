@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,7 +29,7 @@ public class ConversationRepository {
 
     private static final String SELECT = """
             select c.id, c.account_id, c.customer_id, c.status, c.assignee_id, c.last_activity_at,
-                   c.last_message_preview, c.last_message_kind, c.last_message_author_id, c.created_at,
+                   c.last_message_preview, c.last_message_kind, c.last_message_author_id, c.created_at, c.team_id,
                    cu.name as customer_name, cu.phone as customer_phone, cu.created_at as customer_created_at, cu.unsubscribed_at as customer_unsubscribed_at
             from conversation c
             join customer cu on cu.account_id = c.account_id and cu.id = c.customer_id
@@ -101,8 +103,8 @@ public class ConversationRepository {
      *
      * @param assigneeFilter "any", "none" or "user" (then {@code assigneeId} is used)
      */
-    public List<Conversation> list(UUID accountId, String assigneeFilter, UUID assigneeId, ConversationStatus status,
-            String nameLike, String digitsLike, UUID customerId, int limit, int offset) {
+    public List<Conversation> list(UUID accountId, String assigneeFilter, UUID assigneeId, UUID teamId,
+            ConversationStatus status, String nameLike, String digitsLike, UUID customerId, int limit, int offset) {
         // The page's ids first, from the index alone where it can, then those rows in full: a page
         // far down the list then skips index entries, not joined rows (bench, B3 "page 50").
         var sql = new StringBuilder("with page as (select c.id from conversation c");
@@ -114,6 +116,9 @@ public class ConversationRepository {
             case "none" -> sql.append(" and c.assignee_id is null");
             case "user" -> sql.append(" and c.assignee_id = :assigneeId");
             default -> { }
+        }
+        if (teamId != null) {
+            sql.append(" and c.team_id = :teamId");
         }
         if (status != null) {
             sql.append(" and c.status = :status");
@@ -134,6 +139,9 @@ public class ConversationRepository {
                 .param("offset", offset);
         if ("user".equals(assigneeFilter)) {
             statement = statement.param("assigneeId", assigneeId);
+        }
+        if (teamId != null) {
+            statement = statement.param("teamId", teamId);
         }
         if (status != null) {
             statement = statement.param("status", status.name());
@@ -173,6 +181,36 @@ public class ConversationRepository {
                 .param("nobody", NOBODY)
                 .query((rs, row) -> new InboxCounts(rs.getInt("mine"), rs.getInt("unassigned"), rs.getInt("everyone")))
                 .single();
+    }
+
+    /**
+     * How many open conversations wait in each of these teams' queues (a team, no assignee), from
+     * the queue index (V17).
+     */
+    public Map<UUID, Integer> queueCounts(UUID accountId, Collection<UUID> teamIds) {
+        if (teamIds.isEmpty()) {
+            return Map.of();
+        }
+        var counts = new HashMap<UUID, Integer>();
+        jdbc.sql("""
+                select team_id, count(*) as waiting from conversation
+                where account_id = :accountId and team_id in (:teamIds) and assignee_id is null and status = 'OPEN'
+                group by team_id
+                """)
+                .param("accountId", accountId)
+                .param("teamIds", teamIds)
+                .query(rs -> {
+                    counts.put(rs.getObject("team_id", UUID.class), rs.getInt("waiting"));
+                });
+        return counts;
+    }
+
+    public void setTeam(UUID accountId, UUID id, UUID teamId) {
+        jdbc.sql("update conversation set team_id = :teamId where account_id = :accountId and id = :id")
+                .param("teamId", teamId)
+                .param("accountId", accountId)
+                .param("id", id)
+                .update();
     }
 
     public void setAssignee(UUID accountId, UUID id, UUID assigneeId) {
@@ -222,6 +260,7 @@ public class ConversationRepository {
                 rs.getString("last_message_preview"),
                 kind == null ? null : MessageKind.valueOf(kind),
                 rs.getObject("last_message_author_id", UUID.class),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("team_id", UUID.class));
     }
 }

@@ -49,13 +49,19 @@ public class TimelineRepository {
 
     public TimelineEvent insertEvent(UUID accountId, UUID conversationId, TimelineEvent.Type type, UUID actorId,
             UUID fromUserId, UUID toUserId, TimelineEvent.Reason reason, Instant at) {
+        return insertEvent(accountId, conversationId, type, actorId, fromUserId, toUserId, null, reason, at);
+    }
+
+    public TimelineEvent insertEvent(UUID accountId, UUID conversationId, TimelineEvent.Type type, UUID actorId,
+            UUID fromUserId, UUID toUserId, UUID teamId, TimelineEvent.Reason reason, Instant at) {
         UUID id = UUID.randomUUID();
         long seq = jdbc.sql("""
                 insert into conversation_event (id, account_id, conversation_id, type, actor_id, from_user_id,
-                                                to_user_id, reason, created_at)
-                values (:id, :accountId, :conversationId, :type, :actorId, :fromUserId, :toUserId, :reason, :at)
+                                                to_user_id, team_id, reason, created_at)
+                values (:id, :accountId, :conversationId, :type, :actorId, :fromUserId, :toUserId, :teamId, :reason, :at)
                 returning seq
                 """)
+                .param("teamId", teamId)
                 .param("id", id)
                 .param("accountId", accountId)
                 .param("conversationId", conversationId)
@@ -67,7 +73,8 @@ public class TimelineRepository {
                 .param("at", Timestamp.from(at))
                 .query(Long.class)
                 .single();
-        return new TimelineEvent(id, conversationId, seq, type, actorId, fromUserId, toUserId, reason, null, null, at);
+        return new TimelineEvent(id, conversationId, seq, type, actorId, fromUserId, toUserId, reason, null, null,
+                teamId, at);
     }
 
     /**
@@ -222,6 +229,7 @@ public class TimelineRepository {
                 TimelineEvent.Reason.valueOf(rs.getString("reason")),
                 rs.getObject("message_id", UUID.class),
                 rs.getString("error_code"),
+                rs.getObject("team_id", UUID.class),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

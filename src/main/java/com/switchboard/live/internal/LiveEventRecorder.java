@@ -10,9 +10,11 @@ import com.switchboard.accounts.AccessEnded;
 import com.switchboard.away.AwayStatusChanged;
 import com.switchboard.conversations.ConversationAssigned;
 import com.switchboard.conversations.ConversationStatusChanged;
+import com.switchboard.conversations.ConversationTeamChanged;
 import com.switchboard.conversations.MessageDeliveryChanged;
 import com.switchboard.conversations.MessageRecorded;
 import com.switchboard.notifications.NotificationCreated;
+import com.switchboard.teams.TeamsChanged;
 
 /**
  * Writes what the other modules announce to the live log, inside the transaction that made it
@@ -64,6 +66,17 @@ class LiveEventRecorder {
     void on(NotificationCreated event) {
         log.append(event.accountId(), event.userId(), LiveTypes.NOTIFICATION,
                 facts("notificationId", event.notificationId()));
+    }
+
+    @EventListener
+    void on(ConversationTeamChanged event) {
+        log.append(event.accountId(), null, LiveTypes.TEAM, facts("conversationId", event.conversationId(),
+                "teamId", event.teamId()));
+    }
+
+    @EventListener
+    void on(TeamsChanged event) {
+        log.append(event.accountId(), null, LiveTypes.TEAMS, facts("teamId", event.teamId()));
     }
 
     // Not logged for clients: every node closes the streams that came with that access.

@@ -13,6 +13,10 @@ final class LiveTypes {
     static final String DELIVERY = "message.delivery";
     /** A conversation was closed or reopened: {@code {conversationId, status}}. */
     static final String STATUS = "conversation.status";
+    /** A conversation changed team, or went into a team's queue: {@code {conversationId, teamId}}. */
+    static final String TEAM = "conversation.team";
+    /** A team was created, renamed or deleted, or its members changed: {@code {teamId}} (null: several). */
+    static final String TEAMS = "teams";
     /** A notification for the subscriber: {@code {notificationId, unread}}. */
     static final String NOTIFICATION = "notification";
     /** The log no longer reaches back to the subscriber's last event: reload what is shown. */

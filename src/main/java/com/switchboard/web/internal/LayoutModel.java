@@ -9,6 +9,7 @@ import org.springframework.web.servlet.ModelAndView;
 import com.switchboard.accounts.SignedIn;
 import com.switchboard.notifications.Notifications;
 import com.switchboard.system.Deployment;
+import com.switchboard.teams.Teams;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,8 +24,10 @@ class LayoutModel implements HandlerInterceptor {
     private final PeopleDirectory people;
     private final Notifications notifications;
     private final Deployment deployment;
+    private final Teams teams;
 
-    LayoutModel(PeopleDirectory people, Notifications notifications, Deployment deployment) {
+    LayoutModel(PeopleDirectory people, Notifications notifications, Deployment deployment, Teams teams) {
+        this.teams = teams;
         this.people = people;
         this.notifications = notifications;
         this.deployment = deployment;
@@ -46,6 +49,7 @@ class LayoutModel implements HandlerInterceptor {
         SignedIn.user(request).ifPresent(me -> {
             view.addObject("me", me);
             view.addObject("people", people.of(me.accountId()));
+            view.addObject("teamNames", new TeamDirectory(() -> teams.all(me.accountId())));
             view.addObject("currentUrl", currentUrl(request));
             if (wholePage) {
                 view.addObject("unreadNotifications", notifications.unreadCount(me.actor()));

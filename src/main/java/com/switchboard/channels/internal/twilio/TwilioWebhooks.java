@@ -13,11 +13,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.switchboard.channels.internal.SmsSettings;
+import com.switchboard.channels.internal.StartTeams;
 import com.switchboard.conversations.Conversations;
 import com.switchboard.conversations.InboundMessages;
 import com.switchboard.system.Deployment;
-import com.twilio.security.RequestValidator;
 
+import com.twilio.security.RequestValidator;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -40,8 +41,11 @@ class TwilioWebhooks {
     private final InboundMessages inbound;
     private final Conversations conversations;
     private final String publicUrl;
+    private final StartTeams startTeams;
 
-    TwilioWebhooks(SmsSettings settings, InboundMessages inbound, Conversations conversations, Deployment deployment) {
+    TwilioWebhooks(SmsSettings settings, InboundMessages inbound, Conversations conversations, Deployment deployment,
+            StartTeams startTeams) {
+        this.startTeams = startTeams;
         this.settings = settings;
         this.inbound = inbound;
         this.conversations = conversations;
@@ -64,7 +68,8 @@ class TwilioWebhooks {
         if (from == null || !from.startsWith("+") || sid == null || sid.isBlank()) {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("From and MessageSid are required");
         }
-        var received = inbound.receive(account.get().accountId(), from, fields.getOrDefault("Body", ""), sid);
+        var received = inbound.receive(account.get().accountId(), from, fields.getOrDefault("Body", ""), sid,
+                startTeams.forNumber(account.get().accountId(), fields.getOrDefault("To", "")));
         if (received.isEmpty()) {
             log.info("Twilio delivered message {} again; it was stored before", sid);
         }

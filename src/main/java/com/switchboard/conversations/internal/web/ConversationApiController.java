@@ -66,13 +66,15 @@ class ConversationApiController {
     record ConversationJson(UUID id, ConversationStatus status,
             @Schema(description = "Who owns it; null when no one does") @Nullable UUID assigneeId,
             CustomerJson customer, Instant lastActivityAt,
-            @Schema(example = "Is my car ready?") @Nullable String lastMessagePreview, Instant createdAt) {
+            @Schema(example = "Is my car ready?") @Nullable String lastMessagePreview, Instant createdAt,
+            @Schema(description = "Its team, or null; with no assignee it waits in that team's queue") @Nullable
+            UUID teamId) {
 
         static ConversationJson of(Conversation c) {
             return new ConversationJson(c.id(), c.status(), c.assigneeId(),
                     new CustomerJson(c.customer().id(), c.customer().name(), c.customer().phone(),
                             c.customer().unsubscribedAt()),
-                    c.lastActivityAt(), c.lastMessagePreview(), c.createdAt());
+                    c.lastActivityAt(), c.lastMessagePreview(), c.createdAt(), c.teamId());
         }
     }
 
@@ -99,18 +101,21 @@ class ConversationApiController {
     }
 
     @Schema(name = "TimelineEvent", description = "A line of the conversation's timeline. LATE_FAILURE: the carrier "
-            + "reported a reply (messageId) failed after it was delivered; the reply stays DELIVERED.")
+            + "reported a reply (messageId) failed after it was delivered; the reply stays DELIVERED. TEAM: the "
+            + "conversation changed team.")
     record EventJson(UUID id, UUID conversationId, TimelineEvent.Type type,
             @Schema(description = "The teammate who did it; null when Switchboard did") @Nullable UUID actorId,
             @Nullable UUID fromUserId, @Nullable UUID toUserId, TimelineEvent.Reason reason,
             @Schema(description = "LATE_FAILURE: the reply it concerns") @Nullable UUID messageId,
             @Schema(description = "LATE_FAILURE: the carrier's error code", example = "30003") @Nullable
             String errorCode,
+            @Schema(description = "ASSIGNED to nobody: the team whose queue it went to; TEAM: the new team (null "
+                    + "for none)") @Nullable UUID teamId,
             Instant createdAt) {
 
         static EventJson of(TimelineEvent e) {
             return new EventJson(e.id(), e.conversationId(), e.type(), e.actorId(), e.fromUserId(), e.toUserId(),
-                    e.reason(), e.messageId(), e.errorCode(), e.createdAt());
+                    e.reason(), e.messageId(), e.errorCode(), e.teamId(), e.createdAt());
         }
     }
 
@@ -119,7 +124,12 @@ class ConversationApiController {
             @Nullable String kind) {
     }
 
-    record AssigneeRequest(@Schema(description = "The teammate, or null for nobody") @Nullable UUID userId) {
+    record AssigneeRequest(@Schema(description = "The teammate, or null for nobody") @Nullable UUID userId,
+            @Schema(description = "With no userId: the team whose queue it goes to (its team is set too)")
+            @Nullable UUID teamId) {
+    }
+
+    record TeamRequest(@Schema(description = "The team, or null for none") @Nullable UUID teamId) {
     }
 
     @Operation(operationId = "listConversations",
@@ -132,6 +142,8 @@ class ConversationApiController {
                     schema = @Schema(allowableValues = { "open", "closed" }))
             @RequestParam(required = false) String status,
             @RequestParam(required = false) UUID customerId,
+            @Parameter(description = "only that team's conversations; with assignee=unassigned, its queue")
+            @RequestParam(required = false) UUID teamId,
             @Parameter(description = "part of the customer's name or phone number")
             @RequestParam(required = false) String query,
             @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "10000",
@@ -142,7 +154,7 @@ class ConversationApiController {
         ConversationQuery.checkPaging(page, size);
         var whose = AssigneeFilter.parse(assignee);
         var result = conversations.list(actor, (whose == null ? AssigneeFilter.EVERYONE : whose)
-                .query(ConversationStatus.parse(status), query, customerId, page, size));
+                .query(ConversationStatus.parse(status), query, customerId, page, size).inTeam(teamId));
         var response = ResponseEntity.ok();
         if (result.hasNext()) {
             response.header(HttpHeaders.LINK, "<" + nextPage(request, result.page() + 1) + ">; rel=\"next\"");
@@ -187,10 +199,21 @@ class ConversationApiController {
     }
 
     @Operation(operationId = "assignConversation",
-            summary = "Assign the conversation to a teammate, or to nobody with a null userId")
+            summary = "Assign the conversation to a teammate, to nobody with a null userId, or to a team's queue "
+                    + "with a null userId and a teamId")
     @PutMapping("/{id}/assignee")
     ConversationJson assign(Actor actor, @PathVariable UUID id, @RequestBody AssigneeRequest request) {
+        if (request.userId() == null && request.teamId() != null) {
+            return ConversationJson.of(conversations.queue(actor, id, request.teamId()));
+        }
         return ConversationJson.of(conversations.assign(actor, id, request.userId()));
+    }
+
+    @Operation(operationId = "setConversationTeam", summary = "Change the conversation's team (null for none); "
+            + "its assignee stays")
+    @PutMapping("/{id}/team")
+    ConversationJson changeTeam(Actor actor, @PathVariable UUID id, @RequestBody TeamRequest request) {
+        return ConversationJson.of(conversations.changeTeam(actor, id, request.teamId()));
     }
 
     @Operation(operationId = "closeConversation", summary = "Close the conversation")

@@ -23,6 +23,8 @@ import com.switchboard.conversations.Message;
 import com.switchboard.conversations.TimelineItem;
 import com.switchboard.customers.Customers;
 import com.switchboard.system.FormErrors;
+import com.switchboard.teams.Team;
+import com.switchboard.teams.Teams;
 
 /**
  * The inbox, Switchboard's home page: the conversation list, the open conversation and the
@@ -40,10 +42,12 @@ class InboxController {
 
     private final Conversations conversations;
     private final Customers customers;
+    private final Teams teams;
 
-    InboxController(Conversations conversations, Customers customers) {
+    InboxController(Conversations conversations, Customers customers, Teams teams) {
         this.conversations = conversations;
         this.customers = customers;
+        this.teams = teams;
     }
 
     /**
@@ -52,8 +56,9 @@ class InboxController {
      */
     @ModelAttribute("filter")
     InboxFilter filter(@RequestParam(required = false) String assignee, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String page) {
-        return InboxFilter.fromLink(assignee, status, q, page);
+            @RequestParam(required = false) String q, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String team) {
+        return InboxFilter.fromLink(assignee, status, q, page, team);
     }
 
     @GetMapping("/")
@@ -144,8 +149,10 @@ class InboxController {
     @PostMapping("/conversations/{id}/assignee")
     String assign(Actor actor, @PathVariable UUID id, @ModelAttribute("filter") InboxFilter filter,
             BindingResult ignoredBadParams, @RequestParam(required = false) UUID userId,
+            @RequestParam(required = false) UUID teamId,
             @RequestHeader(name = "HX-Request", required = false) boolean htmx, Model model) {
-        var conversation = conversations.assign(actor, id, userId);
+        var conversation = userId == null && teamId != null ? conversations.queue(actor, id, teamId)
+                : conversations.assign(actor, id, userId);
         model.addAttribute("focus", "picker");
         return htmx ? panel(conversation, model) : back(filter, id);
     }
@@ -217,12 +224,13 @@ class InboxController {
     private void list(Actor actor, InboxFilter filter, UUID openId, Model model) {
         model.addAttribute("list", conversations.list(actor, filter.toQuery()));
         model.addAttribute("counts", conversations.counts(actor));
+        model.addAttribute("queues", queues(actor));
         model.addAttribute("listViews", LIST_VIEWS);
         model.addAttribute("listStatuses", ConversationStatus.values());
         model.addAttribute("openId", openId);
         String list = switch (filter.assignee().kind()) {
             case ME -> "mine";
-            case UNASSIGNED -> "unassigned";
+            case UNASSIGNED -> filter.team() != null ? "queue" : "unassigned";
             case ANYONE -> "all";
             case USER -> "user";
         };
@@ -230,6 +238,18 @@ class InboxController {
         if (!model.containsAttribute("base")) {
             model.addAttribute("base", openId == null ? "/" : "/conversations/" + openId);
         }
+    }
+
+    /** The queues of the viewer's teams, with how many conversations wait in each. */
+    private List<QueueView> queues(Actor actor) {
+        var mine = teams.of(actor.accountId(), actor.userId());
+        var waiting = conversations.queueCounts(actor, mine.stream().map(Team::id).toList());
+        return mine.stream().map(team -> new QueueView(team.id(), team.name(), waiting.getOrDefault(team.id(), 0)))
+                .toList();
+    }
+
+    /** A team's queue as the filters show it. */
+    record QueueView(UUID teamId, String name, int count) {
     }
 
     private String conversation(Actor actor, Conversation selected, Model model) {

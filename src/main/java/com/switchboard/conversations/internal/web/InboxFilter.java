@@ -12,14 +12,16 @@ import com.switchboard.system.InvalidInputException;
 
 /**
  * What the inbox list shows, as it travels in links: {@code ?assignee=unassigned&status=closed&q=…&page=2}
- * (the API's words for the same filter). Bound from the request; every link of the inbox keeps it.
+ * (the API's words for the same filter), and {@code &team=<id>} for a team's queue. Bound from the
+ * request; every link of the inbox keeps it.
  *
  * @param assignee whose conversations; mine when not given or not understood
  * @param status open unless given
  * @param q the search, or empty
  * @param page 1-based
+ * @param team with {@code assignee} unassigned: the team whose queue this is; null otherwise
  */
-public record InboxFilter(AssigneeFilter assignee, ConversationStatus status, String q, Integer page) {
+public record InboxFilter(AssigneeFilter assignee, ConversationStatus status, String q, Integer page, UUID team) {
 
     static final int MAX_PAGE = ConversationQuery.MAX_PAGE;
 
@@ -28,15 +30,26 @@ public record InboxFilter(AssigneeFilter assignee, ConversationStatus status, St
         status = status == null ? ConversationStatus.OPEN : status;
         q = q == null ? "" : q.strip();
         page = page == null || page < 1 ? 1 : Math.min(page, MAX_PAGE);
+        // Only a queue names a team: the unassigned conversations of that team.
+        team = assignee.equals(AssigneeFilter.UNASSIGNED) ? team : null;
     }
 
     /**
      * The filter a link asks for. A link is forgiving: a word, a number or an id it does not
      * understand reads as the default (where the API answers 400 for the same input).
      */
-    static InboxFilter fromLink(String assignee, String status, String q, String page) {
+    static InboxFilter fromLink(String assignee, String status, String q, String page, String team) {
         return new InboxFilter(leniently(() -> AssigneeFilter.parse(assignee)),
-                leniently(() -> ConversationStatus.parse(status)), q, leniently(() -> pageNumber(page)));
+                leniently(() -> ConversationStatus.parse(status)), q, leniently(() -> pageNumber(page)), id(team));
+    }
+
+    private static UUID id(String text) {
+        try {
+            return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
+        }
+        catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     private static Integer pageNumber(String text) {
@@ -56,12 +69,17 @@ public record InboxFilter(AssigneeFilter assignee, ConversationStatus status, St
     }
 
     static InboxFilter mine() {
-        return new InboxFilter(null, null, null, null);
+        return new InboxFilter(null, null, null, null, null);
     }
 
     /** The same search on another list: a change of list, status or search goes back to page 1. */
     public InboxFilter with(AssigneeFilter newAssignee) {
-        return new InboxFilter(newAssignee, status, q, 1);
+        return new InboxFilter(newAssignee, status, q, 1, null);
+    }
+
+    /** A team's queue: its conversations that nobody has. */
+    public InboxFilter queue(UUID teamId) {
+        return new InboxFilter(AssigneeFilter.UNASSIGNED, status, q, 1, teamId);
     }
 
     public InboxFilter withTeammate(UUID userId) {
@@ -69,15 +87,19 @@ public record InboxFilter(AssigneeFilter assignee, ConversationStatus status, St
     }
 
     public InboxFilter with(ConversationStatus newStatus) {
-        return new InboxFilter(assignee, newStatus, q, 1);
+        return new InboxFilter(assignee, newStatus, q, 1, team);
     }
 
     public InboxFilter withPage(int newPage) {
-        return new InboxFilter(assignee, status, q, newPage);
+        return new InboxFilter(assignee, status, q, newPage, team);
     }
 
     public boolean shows(AssigneeFilter other) {
-        return assignee.equals(other);
+        return team == null && assignee.equals(other);
+    }
+
+    public boolean showsQueue(UUID teamId) {
+        return team != null && team.equals(teamId);
     }
 
     public boolean showsTeammate(UUID userId) {
@@ -103,6 +125,9 @@ public record InboxFilter(AssigneeFilter assignee, ConversationStatus status, St
         if (!assignee.equals(AssigneeFilter.MINE)) {
             uri.queryParam("assignee", assignee.param());
         }
+        if (team != null) {
+            uri.queryParam("team", team);
+        }
         if (status != ConversationStatus.OPEN) {
             uri.queryParam("status", status.param());
         }
@@ -116,6 +141,6 @@ public record InboxFilter(AssigneeFilter assignee, ConversationStatus status, St
     }
 
     ConversationQuery toQuery() {
-        return assignee.query(status, q, null, page, ConversationQuery.DEFAULT_SIZE);
+        return assignee.query(status, q, null, page, ConversationQuery.DEFAULT_SIZE).inTeam(team);
     }
 }
