@@ -23,8 +23,13 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import com.switchboard.conversations.MessageKind;
+import com.switchboard.conversations.MessageRecorded;
 import com.switchboard.support.Api;
 import com.switchboard.support.Fixtures;
 import com.switchboard.support.SwitchboardTest;
@@ -46,6 +51,12 @@ class WebhookDeliveryTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private final List<WebhookReceiver> receivers = new ArrayList<>();
 
@@ -140,6 +151,27 @@ class WebhookDeliveryTests {
         var all = receiver.await(r -> r.size() >= 2, "the two texts");
         assertThat(types(all)).containsOnly("message.created");
         assertThat(all).extracting(r -> r.json().get("data").get("kind").asString()).containsOnly("INBOUND");
+    }
+
+    @Test
+    void aChangeThatRollsBackSendsNothing() {
+        var team = fixtures.team();
+        var receiver = receiver();
+        endpoint(team, receiver.url(), "message.created");
+        UUID accountId = UUID.fromString(team.accountId());
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            events.publishEvent(new MessageRecorded(accountId, UUID.randomUUID(), UUID.randomUUID(),
+                    MessageKind.INBOUND, null));
+            status.setRollbackOnly();
+        });
+        // A marker after the rolled back change: once it is in, the other would have come before it.
+        var marker = fixtures.text(team, Fixtures.newPhone(), "Marker");
+
+        var all = receiver.await(r -> r.size() >= 1, "the marker");
+        assertThat(all).hasSize(1);
+        assertThat(all.get(0).json().get("data").get("messageId").asString()).isEqualTo(marker.field("messageId"));
+        assertThat(jdbc.sql("select count(*) from webhook_event where account_id = :id::uuid")
+                .param("id", team.accountId()).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -68,18 +68,21 @@ final class WebhookPageModel {
     /**
      * One line of the delivery log.
      *
+     * @param answer what the endpoint last answered: its status, or why there was no answer; empty
+     *        when it was never tried
      * @param at the last attempt, or when it was queued when it was never tried
      * @param canReplay whether "Send again" is offered: for what was delivered or failed (one
      *        never tried is on its way already)
      */
     record DeliveryRow(UUID id, UUID eventId, String typeKey, String stateKey, String stateClass, int attempts,
-            Integer lastStatusCode, String lastError, Instant at, Instant nextAttemptAt, boolean canReplay) {
+            String answer, Instant at, Instant nextAttemptAt, boolean canReplay) {
 
         static DeliveryRow of(Webhooks.Delivery delivery) {
             String state = delivery.state();
             return new DeliveryRow(delivery.id(), delivery.eventId(), "webhooks.type." + delivery.eventType(),
                     "webhooks.delivery." + state, "delivery-state--" + state.toLowerCase(java.util.Locale.ROOT),
-                    delivery.attempts(), delivery.lastStatusCode(), delivery.lastError(),
+                    delivery.attempts(), delivery.lastError() != null ? delivery.lastError()
+                            : delivery.lastStatusCode() != null ? String.valueOf(delivery.lastStatusCode()) : "",
                     delivery.lastAttemptAt() != null ? delivery.lastAttemptAt() : delivery.createdAt(),
                     delivery.failed() ? delivery.nextAttemptAt() : null,
                     !"PENDING".equals(state));
