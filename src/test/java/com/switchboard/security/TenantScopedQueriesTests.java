@@ -56,7 +56,11 @@ class TenantScopedQueriesTests {
                     "a reply this node claimed, by its id; its message is then read with its account"),
             Map.entry("select w.id from webhook_endpoint w",
                     "the webhook dispatcher: one node claims the endpoints with deliveries due, across accounts; "
-                            + "all it then reads and writes under the claim names the endpoint's account"));
+                            + "all it then reads and writes under the claim names the endpoint's account"),
+            Map.entry("delete from webhook_delivery where state = 'DELIVERED' and delivered_at <",
+                    "the webhook delivery logs' retention serves every account"),
+            Map.entry("delete from webhook_event ev where ev.created_at <",
+                    "the webhook delivery logs' retention serves every account"));
 
     @Test
     void everyStatementOnTenantDataIsScopedToAnAccount() throws IOException {

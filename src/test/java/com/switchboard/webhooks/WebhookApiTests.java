@@ -158,6 +158,20 @@ class WebhookApiTests {
         assertThat(own.json().get("enabled").asBoolean()).isTrue();
     }
 
+    @Test
+    void theOpenApiDocumentNamesEveryWebhookOperationAndShape() {
+        var document = api.get("/v3/api-docs", null).json();
+        var operationIds = new java.util.ArrayList<String>();
+        for (String path : List.of("/api/v1/webhooks", "/api/v1/webhooks/{id}", "/api/v1/webhooks/{id}/deliveries",
+                "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay")) {
+            document.get("paths").get(path).forEach(operation -> operationIds.add(operation.get("operationId").asString()));
+        }
+        assertThat(operationIds).containsExactlyInAnyOrder("listWebhooks", "createWebhook", "getWebhook",
+                "updateWebhook", "deleteWebhook", "listWebhookDeliveries", "replayWebhookDelivery");
+        assertThat(document.get("components").get("schemas").propertyNames()).contains("Webhook", "WebhookWithSecret",
+                "WebhookDelivery", "WebhookCreateRequest", "WebhookUpdateRequest");
+    }
+
     private long count(Fixtures.Team team) {
         return jdbc.sql("select count(*) from webhook_endpoint where account_id = :id::uuid")
                 .param("id", team.accountId()).query(Long.class).single();

@@ -132,6 +132,7 @@ class WebhookDispatcher implements SmartLifecycle {
 
     /** Sends what is due of one endpoint, oldest first, while this node holds it. */
     private void serve(WebhookRepository.Claim claim) {
+        boolean failed = false;
         try {
             while (running) {
                 var head = repository.head(claim).orElse(null);
@@ -147,6 +148,7 @@ class WebhookDispatcher implements SmartLifecycle {
                     repository.delivered(claim, head.deliveryId(), outcome.statusCode());
                 }
                 else {
+                    failed = true;
                     failed(claim, endpoint, head, outcome);
                     return;
                 }
@@ -154,15 +156,25 @@ class WebhookDispatcher implements SmartLifecycle {
         }
         catch (RuntimeException unexpected) {
             // The database is away, most likely: the claim lapses, and the delivery is sent then.
+            failed = true;
             log.warn("Webhook endpoint {}: deliveries not sent: {}", claim.endpointId(), unexpected.toString());
         }
         finally {
-            try {
-                repository.release(claim, node);
+            release(claim, failed);
+        }
+    }
+
+    // A delivery committed after the last look and before the release found the endpoint held, and
+    // its wake-up claimed nothing: look once more, rather than leave it to the next poll.
+    private void release(WebhookRepository.Claim claim, boolean failed) {
+        try {
+            repository.release(claim, node);
+            if (!failed && running && repository.head(claim).filter(WebhookRepository.Head::due).isPresent()) {
+                wake(List.of(claim.endpointId()));
             }
-            catch (RuntimeException databaseAway) {
-                log.debug("Claim of endpoint {} left to lapse: {}", claim.endpointId(), databaseAway.getMessage());
-            }
+        }
+        catch (RuntimeException databaseAway) {
+            log.debug("Claim of endpoint {} left to lapse: {}", claim.endpointId(), databaseAway.getMessage());
         }
     }
 

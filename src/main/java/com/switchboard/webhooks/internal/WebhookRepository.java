@@ -349,6 +349,25 @@ class WebhookRepository {
                 .update() == 1;
     }
 
+    /**
+     * Forgets the deliveries delivered longer ago than the retention, and the events none is left
+     * for, across accounts; returns how many deliveries went. What waits is never forgotten.
+     */
+    int prune(Duration retention) {
+        int deliveries = jdbc.sql("""
+                delete from webhook_delivery where state = 'DELIVERED' and delivered_at < now() - cast(:retention as interval)
+                """)
+                .param("retention", interval(retention))
+                .update();
+        jdbc.sql("""
+                delete from webhook_event ev where ev.created_at < now() - cast(:retention as interval)
+                and not exists (select 1 from webhook_delivery d where d.event_id = ev.id)
+                """)
+                .param("retention", interval(retention))
+                .update();
+        return deliveries;
+    }
+
     private static String interval(Duration duration) {
         return duration.toMillis() + " milliseconds";
     }

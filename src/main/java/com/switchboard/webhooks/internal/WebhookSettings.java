@@ -24,6 +24,7 @@ import jakarta.validation.constraints.Min;
  * @param disableAfter how many failures in a row turn an endpoint off (the admins are told)
  * @param senders how many endpoints a node sends to at the same time
  * @param maxEndpoints how many endpoints an account may have
+ * @param retention how long a delivered delivery stays in the log (what waits is kept until sent)
  */
 @Validated
 @ConfigurationProperties("switchboard.webhooks")
@@ -37,7 +38,8 @@ record WebhookSettings(
         @DefaultValue("1h") Duration maxBackoff,
         @DefaultValue("10") @Min(1) int disableAfter,
         @DefaultValue("4") @Min(1) int senders,
-        @DefaultValue("20") @Min(1) int maxEndpoints) {
+        @DefaultValue("20") @Min(1) int maxEndpoints,
+        @DefaultValue("30d") Duration retention) {
 
     /** The wait before the next attempt after {@code failuresInARow} failures: doubling, capped. */
     Duration backoff(int failuresInARow) {
