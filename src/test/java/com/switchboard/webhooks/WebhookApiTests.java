@@ -2,6 +2,7 @@ package com.switchboard.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +162,7 @@ class WebhookApiTests {
     @Test
     void theOpenApiDocumentNamesEveryWebhookOperationAndShape() {
         var document = api.get("/v3/api-docs", null).json();
-        var operationIds = new java.util.ArrayList<String>();
+        var operationIds = new ArrayList<String>();
         for (String path : List.of("/api/v1/webhooks", "/api/v1/webhooks/{id}", "/api/v1/webhooks/{id}/deliveries",
                 "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay")) {
             document.get("paths").get(path).forEach(operation -> operationIds.add(operation.get("operationId").asString()));

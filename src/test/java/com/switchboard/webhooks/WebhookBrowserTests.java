@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.BrowserContext;
@@ -103,9 +104,13 @@ class WebhookBrowserTests {
 
         pages.add(receiver.url(), "message.created");
         assertThat(page.locator("h1")).hasText("Webhook endpoint");
-        assertThat(pages.secret()).hasValue(java.util.regex.Pattern.compile("whsec_.{40,}"));
+        assertThat(pages.secret()).hasValue(Pattern.compile("whsec_.{40,}"));
         String secret = pages.secret().inputValue();
         pages.check("a new endpoint with its secret");
+        browser.grantPermissions(List.of("clipboard-read", "clipboard-write"));
+        page.locator("button[data-copy]").click();
+        assertThat(page.locator("#webhook-secret-copied")).isVisible();
+        assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(secret);
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("webhook-secret")).setFullPage(true));
 
         fixtures.text(team, Fixtures.newPhone(), "Is my car ready?");
@@ -176,7 +181,7 @@ class WebhookBrowserTests {
         assertThat(notice).containsText(receiver.url());
         pages.check("the notifications with a webhook notice");
         notice.locator("button.notification__link").click();
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/company/webhooks/" + id + "$"));
+        assertThat(page).hasURL(Pattern.compile(".*/company/webhooks/" + id + "$"));
     }
 
     private void awaitDelivered(Fixtures.Team team, String endpointId) {

@@ -84,7 +84,9 @@ class WebhookDispatcher implements SmartLifecycle {
         this.scheduler = scheduler;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        // HTTP/1.1: what every receiver speaks; no h2c upgrade attempt on a plain http address.
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

@@ -1,5 +1,7 @@
 package com.switchboard.webhooks.internal;
 
+import java.util.concurrent.TimeUnit;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,7 +23,7 @@ class WebhookRetentionJob {
         this.settings = settings;
     }
 
-    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS)
+    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.HOURS)
     @SchedulerLock(name = "webhook-retention", lockAtMostFor = "30m")
     void prune() {
         int pruned = repository.prune(settings.retention());

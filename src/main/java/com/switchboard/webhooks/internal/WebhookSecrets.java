@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -117,7 +118,7 @@ class WebhookSecrets {
                 Files.writeString(keyFile, Base64.getEncoder().encodeToString(bytes), StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE);
             }
-            catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
+            catch (FileAlreadyExistsException madeMeanwhile) {
                 return Base64.getDecoder().decode(Files.readString(keyFile).strip());
             }
             try {

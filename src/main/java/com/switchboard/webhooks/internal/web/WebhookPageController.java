@@ -1,5 +1,6 @@
 package com.switchboard.webhooks.internal.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -61,7 +62,7 @@ class WebhookPageController {
         return FormErrors.submit(errors, () -> {
             // No box ticked sends no field at all: that is "none", not "keep".
             webhooks.update(actor, id, new Webhooks.Change(form.url() == null ? "" : form.url(),
-                    form.eventTypes() == null ? java.util.List.of() : form.eventTypes(), null));
+                    form.eventTypes() == null ? List.of() : form.eventTypes(), null));
             redirect.addFlashAttribute("saved", true);
             return "redirect:/company/webhooks/" + id;
         }, () -> endpointPage(actor, view, model));

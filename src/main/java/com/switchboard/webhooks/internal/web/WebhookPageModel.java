@@ -2,6 +2,7 @@ package com.switchboard.webhooks.internal.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import com.switchboard.webhooks.internal.Webhooks;
@@ -80,7 +81,7 @@ final class WebhookPageModel {
         static DeliveryRow of(Webhooks.Delivery delivery) {
             String state = delivery.state();
             return new DeliveryRow(delivery.id(), delivery.eventId(), "webhooks.type." + delivery.eventType(),
-                    "webhooks.delivery." + state, "delivery-state--" + state.toLowerCase(java.util.Locale.ROOT),
+                    "webhooks.delivery." + state, "delivery-state--" + state.toLowerCase(Locale.ROOT),
                     delivery.attempts(), delivery.lastError() != null ? delivery.lastError()
                             : delivery.lastStatusCode() != null ? String.valueOf(delivery.lastStatusCode()) : "",
                     delivery.lastAttemptAt() != null ? delivery.lastAttemptAt() : delivery.createdAt(),
