@@ -8,7 +8,8 @@
  * when it commits. Each node keeps its own subscribers ({@code GET /api/v1/stream}, Server-Sent
  * Events) and reads the log to serve them; a subscriber that reconnects with {@code Last-Event-ID}
  * gets what it missed from the log, or is told to refresh when the log no longer reaches back.
- * Nothing of this is public: other modules only publish their events.
+ * Other modules only publish their events; the one public type, {@link com.switchboard.live.LiveFacts},
+ * is what a client is told of each event, shared with outgoing webhooks.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Live updates")
 package com.switchboard.live;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,10 +22,12 @@ public class Notifications {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Notifications(JdbcClient jdbc, Clock clock) {
+    Notifications(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     public int unreadCount(Actor actor) {
@@ -68,23 +71,47 @@ public class Notifications {
                 rs.getObject("conversation_id", UUID.class),
                 rs.getObject("actor_id", UUID.class),
                 rs.getObject("from_user_id", UUID.class),
+                rs.getObject("subject_id", UUID.class),
+                rs.getString("detail"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant());
     }
 
-    /** Marks one notification read; returns the conversation it is about. */
+    /**
+     * Tells a teammate something that is not about a conversation (an admin: a webhook endpoint was
+     * turned off), in the caller's transaction: the notice exists if and only if what it tells of does.
+     */
     @Transactional
-    public UUID read(Actor actor, UUID notificationId) {
+    public void notice(UUID accountId, UUID userId, Notification.Kind kind, UUID subjectId, String detail) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into notification (id, account_id, user_id, kind, subject_id, detail, created_at)
+                values (:id, :accountId, :userId, :kind, :subjectId, :detail, :now)
+                """)
+                .param("id", id)
+                .param("accountId", accountId)
+                .param("userId", userId)
+                .param("kind", kind.name())
+                .param("subjectId", subjectId)
+                .param("detail", detail)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        events.publishEvent(new NotificationCreated(accountId, userId, id));
+    }
+
+    /** Marks one notification read; returns it. */
+    @Transactional
+    public Notification read(Actor actor, UUID notificationId) {
         return jdbc.sql("""
                 update notification set read_at = coalesce(read_at, :now)
                 where account_id = :accountId and user_id = :userId and id = :id
-                returning conversation_id
+                returning *
                 """)
                 .param("now", Timestamp.from(clock.instant()))
                 .param("accountId", actor.accountId())
                 .param("userId", actor.userId())
                 .param("id", notificationId)
-                .query(UUID.class)
+                .query(Notifications::map)
                 .optional()
                 .orElseThrow(NotFoundException::new);
     }

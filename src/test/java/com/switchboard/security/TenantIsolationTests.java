@@ -102,7 +102,12 @@ class TenantIsolationTests {
                 "POST /team/{id}/away", "POST /notifications/{id}/open", "POST /settings/push/{id}/remove",
                 "GET /conversations/{id}/thread", "GET /conversations/{id}/panel",
                 "POST /api/v1/conversations/{id}/messages/{messageId}/retry",
-                "POST /conversations/{id}/messages/{messageId}/retry");
+                "POST /conversations/{id}/messages/{messageId}/retry", "GET /api/v1/webhooks/{id}",
+                "PATCH /api/v1/webhooks/{id}", "DELETE /api/v1/webhooks/{id}", "GET /api/v1/webhooks/{id}/deliveries",
+                "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", "GET /company/webhooks/{id}",
+                "POST /company/webhooks/{id}", "POST /company/webhooks/{id}/turn-off",
+                "POST /company/webhooks/{id}/turn-on", "POST /company/webhooks/{id}/delete",
+                "POST /company/webhooks/{id}/deliveries/{deliveryId}/replay");
         a.assertUnchanged();
     }
 
@@ -177,18 +182,25 @@ class TenantIsolationTests {
         final String notificationId;
         final String pushId = UUID.randomUUID().toString();
         final String messageId;
+        final String webhookUrl = "http://127.0.0.1:9/webhook-" + tag;
+        final String webhookId;
+        final String deliveryId;
 
         AccountA(Fixtures fixtures, Api api, JdbcClient jdbc) {
             this.jdbc = jdbc;
             this.api = api;
             this.team = fixtures.team();
             this.agentId = fixtures.agent(team, "Agent " + tag).id();
+            this.webhookId = api.post("/api/v1/webhooks", team.admin().token(), Map.of("url", webhookUrl,
+                    "eventTypes", List.of("message.created"))).field("id");
             var customer = api.post("/api/v1/customers", team.admin().token(), Map.of("name", customerName,
                     "phone", phone, "assigneeId", agentId));
             this.customerId = customer.field("id");
             this.conversationId = api.get("/api/v1/conversations?customerId=" + customerId, team.admin().token())
                     .json().get(0).get("id").asString();
             this.messageId = fixtures.text(team, phone, secretText).field("messageId");
+            this.deliveryId = jdbc.sql("select id::text from webhook_delivery where endpoint_id = :id::uuid")
+                    .param("id", webhookId).query(String.class).single();
             this.tokenId = api.post("/api/v1/tokens", null, Map.of("email", team.admin().email(), "password",
                     Fixtures.PASSWORD)).field("id");
             this.notificationId = jdbc.sql("select id::text from notification where user_id = :agent::uuid")
@@ -221,14 +233,18 @@ class TenantIsolationTests {
             else if (pattern.contains("/settings/push/{id}")) {
                 id = pushId;
             }
+            else if (pattern.contains("/webhooks/{id}")) {
+                id = webhookId;
+            }
             else {
                 return fail("TenantIsolationTests does not know what id " + pattern + " takes: teach it");
             }
-            return pattern.replace("{id}", id).replace("{messageId}", messageId);
+            return pattern.replace("{id}", id).replace("{messageId}", messageId).replace("{deliveryId}", deliveryId);
         }
 
         void assertNotIn(String body, String where) {
-            assertThat(body).as(where).doesNotContain(customerName, secretText, "Agent " + tag, phone.substring(2));
+            assertThat(body).as(where).doesNotContain(customerName, secretText, "Agent " + tag, phone.substring(2),
+                    "webhook-" + tag);
         }
 
         void assertUnchanged() {
@@ -245,6 +261,10 @@ class TenantIsolationTests {
             assertThat(agent.field("name")).isEqualTo("Agent " + tag);
             assertThat(agent.json().get("active").asBoolean()).isTrue();
             assertThat(agent.field("role")).isEqualTo("AGENT");
+            var webhook = api.get("/api/v1/webhooks/" + webhookId, token);
+            assertThat(webhook.field("url")).isEqualTo(webhookUrl);
+            assertThat(webhook.json().get("eventTypes").get(0).asString()).isEqualTo("message.created");
+            assertThat(api.get("/api/v1/webhooks/" + webhookId + "/deliveries", token).json()).hasSize(1);
         }
     }
 }

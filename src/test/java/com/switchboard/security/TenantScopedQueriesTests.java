@@ -25,7 +25,8 @@ class TenantScopedQueriesTests {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TENANT_TABLE = Pattern.compile(
             "\\b(from|into|update|join)\\s+(app_user|api_token|customer|conversation|conversation_event|message"
-                    + "|away_period|away_reassignment|notification|live_event|outbound_send|team|team_member|simulator_settings)\\b",
+                    + "|away_period|away_reassignment|notification|live_event|outbound_send"
+                    + "|webhook_endpoint|webhook_event|webhook_delivery|team|team_member|simulator_settings)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern SCOPED = Pattern.compile("account_id\\s*=\\s*:accountId|values\\s*\\([^)]*:accountId"
@@ -52,7 +53,14 @@ class TenantScopedQueriesTests {
                     "whether the log can serve a position at all (its end, across accounts); the replay is scoped"),
             Map.entry("for update skip locked", "the outbound queue: one node claims what is due, across accounts"),
             Map.entry("where message_id = :messageId",
-                    "a reply this node claimed, by its id; its message is then read with its account"));
+                    "a reply this node claimed, by its id; its message is then read with its account"),
+            Map.entry("select w.id from webhook_endpoint w",
+                    "the webhook dispatcher: one node claims the endpoints with deliveries due, across accounts; "
+                            + "all it then reads and writes under the claim names the endpoint's account"),
+            Map.entry("delete from webhook_delivery where state = 'DELIVERED' and delivered_at <",
+                    "the webhook delivery logs' retention serves every account"),
+            Map.entry("delete from webhook_event ev where ev.created_at <",
+                    "the webhook delivery logs' retention serves every account"));
 
     @Test
     void everyStatementOnTenantDataIsScopedToAnAccount() throws IOException {

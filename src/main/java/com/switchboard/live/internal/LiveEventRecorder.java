@@ -1,7 +1,7 @@
 package com.switchboard.live.internal;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,12 +13,14 @@ import com.switchboard.conversations.ConversationStatusChanged;
 import com.switchboard.conversations.ConversationTeamChanged;
 import com.switchboard.conversations.MessageDeliveryChanged;
 import com.switchboard.conversations.MessageRecorded;
+import com.switchboard.live.LiveFacts;
 import com.switchboard.notifications.NotificationCreated;
 import com.switchboard.teams.TeamsChanged;
 
 /**
  * Writes what the other modules announce to the live log, inside the transaction that made it
- * happen: if that transaction rolls back, nothing is logged and no one hears of it.
+ * happen: if that transaction rolls back, nothing is logged and no one hears of it. The facts are
+ * {@link LiveFacts}, the same that outgoing webhooks send.
  */
 @Component
 class LiveEventRecorder {
@@ -32,64 +34,52 @@ class LiveEventRecorder {
     @EventListener
     void on(AwayStatusChanged event) {
         // What an API client needs, beside the name fragment the pages get (LiveMessages).
-        log.append(event.accountId(), null, LiveTypes.AWAY, facts("userId", event.userId(), "away", event.away(),
-                "delegateId", event.delegateId(),
-                "returnOn", event.returnOn() == null ? null : event.returnOn().toString(),
-                "returnAt", event.returnAt() == null ? null : event.returnAt().toString()));
+        append(event.accountId(), LiveFacts.of(event));
     }
 
     @EventListener
     void on(ConversationAssigned event) {
-        log.append(event.accountId(), null, LiveTypes.ASSIGNED, facts("conversationId", event.conversationId(),
-                "fromUserId", event.fromUserId(), "toUserId", event.toUserId(), "reason", event.reason().name()));
+        append(event.accountId(), LiveFacts.of(event));
     }
 
     @EventListener
     void on(MessageRecorded event) {
-        log.append(event.accountId(), null, LiveTypes.MESSAGE, facts("conversationId", event.conversationId(),
-                "messageId", event.messageId(), "kind", event.kind().name(), "authorId", event.authorId()));
+        append(event.accountId(), LiveFacts.of(event));
     }
 
     @EventListener
     void on(ConversationStatusChanged event) {
-        log.append(event.accountId(), null, LiveTypes.STATUS, facts("conversationId", event.conversationId(),
-                "status", event.status().name()));
+        append(event.accountId(), LiveFacts.of(event));
     }
 
     @EventListener
     void on(MessageDeliveryChanged event) {
-        log.append(event.accountId(), null, LiveTypes.DELIVERY, facts("conversationId", event.conversationId(),
-                "messageId", event.messageId(), "status", event.status().name()));
+        append(event.accountId(), LiveFacts.of(event));
+    }
+
+    private void append(UUID accountId, LiveFacts event) {
+        log.append(accountId, null, event.type(), event.facts());
     }
 
     @EventListener
     void on(NotificationCreated event) {
         log.append(event.accountId(), event.userId(), LiveTypes.NOTIFICATION,
-                facts("notificationId", event.notificationId()));
+                Map.<String, Object>of("notificationId", event.notificationId()));
     }
 
     @EventListener
     void on(ConversationTeamChanged event) {
-        log.append(event.accountId(), null, LiveTypes.TEAM, facts("conversationId", event.conversationId(),
-                "teamId", event.teamId()));
+        append(event.accountId(), LiveFacts.of(event));
     }
 
     @EventListener
     void on(TeamsChanged event) {
-        log.append(event.accountId(), null, LiveTypes.TEAMS, facts("teamId", event.teamId()));
+        append(event.accountId(), LiveFacts.of(event));
     }
 
     // Not logged for clients: every node closes the streams that came with that access.
     @EventListener
     void on(AccessEnded event) {
         log.announceAccessEnded(event.userId(), event.access() == null ? null : event.access().key());
-    }
-
-    private static Map<String, Object> facts(Object... keysAndValues) {
-        var facts = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            facts.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return facts;
     }
 }

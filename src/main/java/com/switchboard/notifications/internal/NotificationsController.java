@@ -1,6 +1,7 @@
 package com.switchboard.notifications.internal;
 
 import java.util.HashMap;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -34,7 +35,7 @@ class NotificationsController {
     String list(Actor actor, @RequestHeader(name = "HX-Target", required = false) String target, Model model) {
         var recent = notifications.recent(actor, SHOWN);
         var byId = new HashMap<UUID, Conversation>();
-        conversations.byIds(actor, recent.stream().map(Notification::conversationId).distinct().toList())
+        conversations.byIds(actor, recent.stream().map(Notification::conversationId).filter(Objects::nonNull).distinct().toList())
                 .forEach(c -> byId.put(c.id(), c));
         model.addAttribute("notifications", recent);
         model.addAttribute("conversations", byId);
@@ -43,7 +44,7 @@ class NotificationsController {
 
     @PostMapping("/notifications/{id}/open")
     String open(Actor actor, @PathVariable UUID id) {
-        return "redirect:/conversations/" + notifications.read(actor, id);
+        return "redirect:" + notifications.read(actor, id).link();
     }
 
     @PostMapping("/notifications/read")

@@ -92,6 +92,15 @@ class PushSender {
     /** What the service worker shows: in the user's language, with where a click goes. */
     private String payload(Notification notification, User user) {
         Locale locale = user.locale();
+        if (notification.isWebhookDisabled()) {
+            var data = json.createObjectNode()
+                    .put("title", messages.getMessage("push.title", null, locale))
+                    .put("body", messages.getMessage("push.webhookDisabled", new Object[] { notification.detail() },
+                            locale))
+                    .put("url", notification.link())
+                    .put("tag", "webhook-" + notification.subjectId());
+            return json.writeValueAsString(data);
+        }
         var conversation = conversations.conversation(user.accountId(), notification.conversationId());
         String customer = conversation.customer().name() != null ? conversation.customer().name()
                 : phones.display(conversation.customer().phone());
