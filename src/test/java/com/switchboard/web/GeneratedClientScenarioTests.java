@@ -93,14 +93,14 @@ class GeneratedClientScenarioTests {
 
         // Conversations, paged two at a time, by an accented search with a space in it.
         var conversations = new ConversationsApi(client);
-        var first = conversations.listConversationsWithHttpInfo(null, null, null, "Émilie Côté", 1, 2);
+        var first = conversations.listConversationsWithHttpInfo(null, null, null, null, "Émilie Côté", 1, 2);
         assertThat(first.getData()).hasSize(2);
         String link = first.getHeaders().get("link").get(0);
         var matcher = NEXT_PAGE.matcher(link);
         assertThat(matcher.find()).as(link).isTrue();
         var next = URI.create(matcher.group(1));
         assertThat(next.getQuery()).contains("query=Émilie Côté").contains("page=2");
-        var second = conversations.listConversations(null, null, null, "Émilie Côté", 2, 2);
+        var second = conversations.listConversations(null, null, null, null, "Émilie Côté", 2, 2);
         assertThat(second).hasSize(1);
         // Following the link itself gives the same page.
         var followed = api.get(next.getRawPath() + "?" + next.getRawQuery(), issued.getToken());

@@ -49,7 +49,10 @@ class StreamController {
             conversation.assigned {conversationId, fromUserId, toUserId, reason}; \
             message.created {conversationId, messageId, kind, authorId}; \
             message.delivery {conversationId, messageId, status}; \
-            conversation.status {conversationId, status}; notification {notificationId} (yours only); \
+            conversation.status {conversationId, status}; \
+            conversation.team {conversationId, teamId} (it changed team, or went into a team's queue); \
+            teams {teamId} (a team was created, renamed or deleted, or its members changed); \
+            notification {notificationId} (yours only); \
             refresh {} (the log cannot serve your position: reload what you show). Each event has an id; \
             reconnect with Last-Event-ID (or ?since=) to receive everything you missed within 15 minutes. \
             Comment lines are heartbeats; the server ends a stream after 30 minutes and you reconnect.""")
