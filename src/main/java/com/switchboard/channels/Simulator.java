@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import com.switchboard.accounts.Actor;
-import com.switchboard.channels.internal.StartTeams;
 import com.switchboard.conversations.Conversations;
 import com.switchboard.conversations.InboundMessages;
 import com.switchboard.conversations.Message;

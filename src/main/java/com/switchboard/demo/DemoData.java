@@ -30,11 +30,15 @@ import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.away.AwayChange;
 import com.switchboard.away.AwayStatuses;
+import com.switchboard.channels.StartTeams;
+import com.switchboard.conversations.AssigneeFilter;
+import com.switchboard.conversations.ConversationStatus;
 import com.switchboard.conversations.Conversations;
 import com.switchboard.conversations.InboundMessages;
 import com.switchboard.conversations.MessageKind;
 import com.switchboard.customers.Customers;
 import com.switchboard.system.Deployment;
+import com.switchboard.teams.Teams;
 
 /**
  * Loads the demo account "Demo Motors" into an empty database, through the same services a user
@@ -68,12 +72,17 @@ public class DemoData implements SmartInitializingSingleton {
     private final Conversations conversations;
     private final InboundMessages inbound;
     private final AwayStatuses away;
+    private final Teams teams;
+    private final StartTeams startTeams;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     DemoData(Deployment deployment, Accounts accounts, Users users, Customers customers, Conversations conversations,
-            InboundMessages inbound, AwayStatuses away, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+            InboundMessages inbound, AwayStatuses away, Teams teams, StartTeams startTeams, JdbcClient jdbc,
+            TransactionTemplate transaction, Clock clock) {
+        this.teams = teams;
+        this.startTeams = startTeams;
         this.deployment = deployment;
         this.accounts = accounts;
         this.users = users;
@@ -131,6 +140,7 @@ public class DemoData implements SmartInitializingSingleton {
         }
         spreadOverTime(signedUp.account().id(), stamps);
         showTheAwayStatus(team);
+        showTheTeams(boss, team);
         // The demo is set up already: no first steps to show.
         accounts.dismissFirstSteps(boss);
         return signedUp.admin();
@@ -181,6 +191,21 @@ public class DemoData implements SmartInitializingSingleton {
                 "Vacation in the Rockies"));
         away.change(isabelle, isabelle.userId(), new AwayChange(true, daniel.userId(), null, null,
                 "Formation chez le constructeur"));
+    }
+
+    /**
+     * Service (the advisors) and Sales; new customers who text the simulator start in Service's
+     * queue, where the newest unassigned conversation waits too.
+     */
+    private void showTheTeams(Actor boss, Map<String, Actor> team) {
+        var service = teams.create(boss, "Service", List.of(team.get("sophie").userId(), team.get("marc").userId(),
+                team.get("daniel").userId(), team.get("isabelle").userId()));
+        teams.create(boss, "Sales", List.of(team.get("sophie").userId(), team.get("emily").userId()));
+        startTeams.change(boss, service.id(), Map.of());
+        var waiting = conversations.list(boss, AssigneeFilter.UNASSIGNED.query(ConversationStatus.OPEN, null, null, 1, 1));
+        for (var conversation : waiting.items()) {
+            conversations.queue(boss, conversation.id(), service.id());
+        }
     }
 
     /** When each line was sent, ending a few minutes ago at the latest. */

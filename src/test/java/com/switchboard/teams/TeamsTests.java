@@ -191,6 +191,15 @@ class TeamsTests {
         assertThat(again.field("conversationId")).isEqualTo(before);
         assertThat(api.get("/api/v1/conversations/" + before, team.admin().token()).json().get("teamId").isNull())
                 .isTrue();
+
+        // The SMS settings page says it, and sets it back to no team.
+        var browser = WebSession.login(api, team.admin().email(), Fixtures.PASSWORD);
+        assertThat(browser.get("/company/sms").body()).contains("Where new customers start");
+        browser.refreshCsrf("/company/sms");
+        var saved = browser.post("/company/sms/start-teams", Map.of("simulatorTeamId", ""));
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(api.get("/api/v1/account/start-teams", team.admin().token()).json().get("simulatorTeamId").isNull())
+                .isTrue();
     }
 
     private static List<String> ids(JsonNode array) {

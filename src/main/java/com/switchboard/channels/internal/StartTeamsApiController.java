@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.switchboard.accounts.Actor;
+import com.switchboard.channels.StartTeams;
 import com.switchboard.system.Refuses;
 
 import io.swagger.v3.oas.annotations.Operation;

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.switchboard.channels.StartTeams;
 import com.switchboard.channels.internal.SmsSettings;
-import com.switchboard.channels.internal.StartTeams;
 import com.switchboard.conversations.Conversations;
 import com.switchboard.conversations.InboundMessages;
 import com.switchboard.system.Deployment;

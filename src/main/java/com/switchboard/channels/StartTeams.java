@@ -1,4 +1,4 @@
-package com.switchboard.channels.internal;
+package com.switchboard.channels;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.switchboard.accounts.Actor;
+import com.switchboard.channels.internal.StartTeamRepository;
 import com.switchboard.system.InvalidInputException;
 import com.switchboard.teams.Teams;
 import com.switchboard.teams.TeamsChanged;
@@ -22,11 +23,11 @@ import com.switchboard.teams.TeamsChanged;
 @Service
 public class StartTeams {
 
-    private final SmsSettingsRepository repository;
+    private final StartTeamRepository repository;
     private final Teams teams;
     private final ApplicationEventPublisher events;
 
-    StartTeams(SmsSettingsRepository repository, Teams teams, ApplicationEventPublisher events) {
+    StartTeams(StartTeamRepository repository, Teams teams, ApplicationEventPublisher events) {
         this.repository = repository;
         this.teams = teams;
         this.events = events;
