@@ -107,7 +107,10 @@ class TenantIsolationTests {
                 "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", "GET /company/webhooks/{id}",
                 "POST /company/webhooks/{id}", "POST /company/webhooks/{id}/turn-off",
                 "POST /company/webhooks/{id}/turn-on", "POST /company/webhooks/{id}/delete",
-                "POST /company/webhooks/{id}/deliveries/{deliveryId}/replay");
+                "POST /company/webhooks/{id}/deliveries/{deliveryId}/replay", "GET /api/v1/teams/{id}",
+                "PATCH /api/v1/teams/{id}", "DELETE /api/v1/teams/{id}", "PUT /api/v1/teams/{id}/members/{userId}",
+                "DELETE /api/v1/teams/{id}/members/{userId}", "GET /teams/{id}/edit", "POST /teams/{id}",
+                "POST /teams/{id}/delete", "PUT /api/v1/conversations/{id}/team");
         a.assertUnchanged();
     }
 
@@ -185,6 +188,8 @@ class TenantIsolationTests {
         final String webhookUrl = "http://127.0.0.1:9/webhook-" + tag;
         final String webhookId;
         final String deliveryId;
+        final String teamName = "Team " + UUID.randomUUID().toString().substring(0, 8);
+        final String teamId;
 
         AccountA(Fixtures fixtures, Api api, JdbcClient jdbc) {
             this.jdbc = jdbc;
@@ -199,6 +204,8 @@ class TenantIsolationTests {
             this.conversationId = api.get("/api/v1/conversations?customerId=" + customerId, team.admin().token())
                     .json().get(0).get("id").asString();
             this.messageId = fixtures.text(team, phone, secretText).field("messageId");
+            this.teamId = api.post("/api/v1/teams", team.admin().token(), Map.of("name", teamName,
+                    "memberIds", List.of(agentId))).field("id");
             this.deliveryId = jdbc.sql("select id::text from webhook_delivery where endpoint_id = :id::uuid")
                     .param("id", webhookId).query(String.class).single();
             this.tokenId = api.post("/api/v1/tokens", null, Map.of("email", team.admin().email(), "password",
@@ -236,15 +243,19 @@ class TenantIsolationTests {
             else if (pattern.contains("/webhooks/{id}")) {
                 id = webhookId;
             }
+            else if (pattern.contains("/teams/{id}")) {
+                id = teamId;
+            }
             else {
                 return fail("TenantIsolationTests does not know what id " + pattern + " takes: teach it");
             }
-            return pattern.replace("{id}", id).replace("{messageId}", messageId).replace("{deliveryId}", deliveryId);
+            return pattern.replace("{id}", id).replace("{messageId}", messageId).replace("{deliveryId}", deliveryId)
+                    .replace("{userId}", agentId);
         }
 
         void assertNotIn(String body, String where) {
             assertThat(body).as(where).doesNotContain(customerName, secretText, "Agent " + tag, phone.substring(2),
-                    "webhook-" + tag);
+                    "webhook-" + tag, teamName);
         }
 
         void assertUnchanged() {
@@ -265,6 +276,9 @@ class TenantIsolationTests {
             assertThat(webhook.field("url")).isEqualTo(webhookUrl);
             assertThat(webhook.json().get("eventTypes").get(0).asString()).isEqualTo("message.created");
             assertThat(api.get("/api/v1/webhooks/" + webhookId + "/deliveries", token).json()).hasSize(1);
+            var teamOfA = api.get("/api/v1/teams/" + teamId, token);
+            assertThat(teamOfA.field("name")).isEqualTo(teamName);
+            assertThat(teamOfA.json().get("memberIds").get(0).asString()).isEqualTo(agentId);
         }
     }
 }

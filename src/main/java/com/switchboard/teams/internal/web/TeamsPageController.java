@@ -44,11 +44,11 @@ class TeamsPageController {
             return new TeamForm(team.name(), team.memberIds());
         }
 
-        List<UUID> members() {
+        public List<UUID> members() {
             return memberIds == null ? List.of() : memberIds;
         }
 
-        boolean has(UUID userId) {
+        public boolean has(UUID userId) {
             return members().contains(userId);
         }
     }
