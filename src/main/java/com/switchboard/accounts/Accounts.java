@@ -119,7 +119,8 @@ public class Accounts {
     private SignedUp create(PendingSignUps.Pending checked) {
         var now = clock.instant();
         ZoneId zone = ZoneId.of(checked.timeZone());
-        var account = new Account(UUID.randomUUID(), checked.accountName(), zone, TimeZones.country(zone), now);
+        var account = new Account(UUID.randomUUID(), checked.accountName(), zone, TimeZones.country(zone), now,
+                AwayFallback.KEEP);
         var admin = new User(UUID.randomUUID(), account.id(), checked.name(), checked.email(), Role.ADMIN, zone,
                 Locale.forLanguageTag(checked.locale()), true, now);
         accounts.insert(account);
@@ -136,9 +137,20 @@ public class Accounts {
         return accounts.find(actor.accountId()).orElseThrow(NotFoundException::new);
     }
 
+    /** What happens when an away user's delegate is away too, for the away rules (R18). */
+    public AwayFallback awayFallback(UUID accountId) {
+        return accounts.find(accountId).map(Account::awayFallback).orElse(AwayFallback.KEEP);
+    }
+
     /** Company settings; admins only. Null fields stay as they are. */
     @Transactional
     public Account update(Actor actor, String name, String timeZone) {
+        return update(actor, name, timeZone, null);
+    }
+
+    /** Company settings, with what happens when a delegate is away too (R18); null fields stay as they are. */
+    @Transactional
+    public Account update(Actor actor, String name, String timeZone, AwayFallback awayFallback) {
         actor.requireAdmin();
         Account current = get(actor);
         var checks = new InvalidInputException.Checks();
@@ -146,7 +158,8 @@ public class Accounts {
         ZoneId zone = UserInput.timeZone(timeZone, current.timeZone(), checks);
         checks.throwIfAny();
         var updated = new Account(current.id(), newName, zone,
-                zone.equals(current.timeZone()) ? current.country() : TimeZones.country(zone), current.createdAt());
+                zone.equals(current.timeZone()) ? current.country() : TimeZones.country(zone), current.createdAt(),
+                awayFallback == null ? current.awayFallback() : awayFallback);
         accounts.update(updated);
         return updated;
     }

@@ -28,7 +28,21 @@ public final class AwayRouting {
         /** R6: the assignee wrote to this customer during this away period. */
         ENGAGED,
         /** R4: the assignee is away, so the conversation goes to their delegate. */
-        ASSIGNEE_AWAY
+        ASSIGNEE_AWAY,
+        /** R18: the delegate is away too, and the account sends such conversations to the team queue. */
+        FALLBACK_QUEUE,
+        /** R18: as {@link #FALLBACK_QUEUE}, but neither the conversation nor the away user has a team: unassigned. */
+        FALLBACK_UNASSIGNED
+    }
+
+    /**
+     * What R5 does when the delegate is away too, an account setting (R18).
+     */
+    public enum Fallback {
+        /** R5 as written: the conversation stays with the away user (the default). */
+        KEEP,
+        /** To the conversation's team queue, else the away user's first team's, else unassigned. */
+        TEAM_QUEUE
     }
 
     /**
@@ -52,24 +66,44 @@ public final class AwayRouting {
     public record Delegate(UUID id, boolean active, Away away) {
     }
 
-    /** Keep the conversation, or move it to {@code reassignTo}; always with the reason. */
-    public record Decision(UUID reassignTo, Reason reason) {
+    /**
+     * Keep the conversation, give it to {@code reassignTo}, or (R18) put it in {@code queueTeamId}'s
+     * queue, or nobody's when that is null; always with the reason.
+     */
+    public record Decision(UUID reassignTo, UUID queueTeamId, Reason reason) {
 
         public boolean reassigns() {
             return reassignTo != null;
         }
+
+        /** Whether it leaves its assignee for a queue, or for nobody (R18). */
+        public boolean queues() {
+            return reason == Reason.FALLBACK_QUEUE || reason == Reason.FALLBACK_UNASSIGNED;
+        }
     }
 
     /**
-     * Decides the assignee of a conversation when its customer writes.
+     * Everything the decision takes.
      *
      * @param assigneeId the conversation's assignee, or null
      * @param assigneeAway the assignee's open away period, or null
      * @param delegate the delegate of that period as they are now, or null when there is none
      * @param engaged whether the assignee wrote to this customer since {@code assigneeAway} started
+     * @param fallback the account's choice for a delegate who is away too (R18)
+     * @param conversationTeamId the conversation's team, or null
+     * @param assigneeFirstTeamId the first of the assignee's teams (by name), or null
      * @param at when the message arrived
      */
-    public static Decision decide(UUID assigneeId, Away assigneeAway, Delegate delegate, boolean engaged, Instant at) {
+    public record Situation(UUID assigneeId, Away assigneeAway, Delegate delegate, boolean engaged, Fallback fallback,
+            UUID conversationTeamId, UUID assigneeFirstTeamId, Instant at) {
+    }
+
+    /** Decides where a conversation goes when its customer writes (R4 to R8, R18). */
+    public static Decision decide(Situation situation) {
+        UUID assigneeId = situation.assigneeId();
+        Away assigneeAway = situation.assigneeAway();
+        Delegate delegate = situation.delegate();
+        Instant at = situation.at();
         if (assigneeId == null) {
             return keep(Reason.UNASSIGNED);
         }
@@ -83,15 +117,24 @@ public final class AwayRouting {
             return keep(Reason.DELEGATE_DEACTIVATED);
         }
         if (delegate.away() != null && delegate.away().at(at)) {
-            return keep(Reason.DELEGATE_AWAY);
+            // R6 before R18: a customer the away user is talking with stays with them.
+            if (situation.fallback() != Fallback.TEAM_QUEUE) {
+                return keep(Reason.DELEGATE_AWAY);
+            }
+            if (situation.engaged()) {
+                return keep(Reason.ENGAGED);
+            }
+            UUID team = situation.conversationTeamId() != null ? situation.conversationTeamId()
+                    : situation.assigneeFirstTeamId();
+            return new Decision(null, team, team != null ? Reason.FALLBACK_QUEUE : Reason.FALLBACK_UNASSIGNED);
         }
-        if (engaged) {
+        if (situation.engaged()) {
             return keep(Reason.ENGAGED);
         }
-        return new Decision(delegate.id(), Reason.ASSIGNEE_AWAY);
+        return new Decision(delegate.id(), null, Reason.ASSIGNEE_AWAY);
     }
 
     private static Decision keep(Reason reason) {
-        return new Decision(null, reason);
+        return new Decision(null, null, reason);
     }
 }

@@ -18,11 +18,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.switchboard.accounts.Accounts;
 import com.switchboard.accounts.Actor;
 import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.away.internal.AwayPeriodRepository;
 import com.switchboard.system.InvalidInputException;
+import com.switchboard.teams.Teams;
 
 /**
  * Reading and changing away statuses. A user changes their own; an admin changes anyone's in
@@ -38,12 +40,17 @@ public class AwayStatuses {
 
     private final AwayPeriodRepository periods;
     private final Users users;
+    private final Accounts accounts;
+    private final Teams teams;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AwayStatuses(AwayPeriodRepository periods, Users users, ApplicationEventPublisher events, Clock clock) {
+    AwayStatuses(AwayPeriodRepository periods, Users users, Accounts accounts, Teams teams,
+            ApplicationEventPublisher events, Clock clock) {
         this.periods = periods;
         this.users = users;
+        this.accounts = accounts;
+        this.teams = teams;
         this.events = events;
         this.clock = clock;
     }
@@ -94,6 +101,15 @@ public class AwayStatuses {
             }
         }
         var result = new HashMap<UUID, AwayNow>();
+        var fallback = AwayRouting.Fallback.valueOf(accounts.awayFallback(accountId).name());
+        // Where the conversations of someone away go when their delegate is away too (R18): without
+        // a conversation at hand, the queue of their first team.
+        var firstTeams = new HashMap<UUID, UUID>();
+        if (fallback == AwayRouting.Fallback.TEAM_QUEUE && !statuses.isEmpty()) {
+            for (var team : teams.all(accountId)) {
+                team.memberIds().forEach(member -> firstTeams.putIfAbsent(member, team.id()));
+            }
+        }
         statuses.forEach((userId, status) -> {
             AwayRouting.Delegate delegate = null;
             User delegateUser = status.delegateId() == null ? null : byId.get(status.delegateId());
@@ -102,7 +118,8 @@ public class AwayStatuses {
                 delegate = new AwayRouting.Delegate(delegateUser.id(), delegateUser.active(),
                         delegateStatus == null ? null : delegateStatus.asRoutingAway());
             }
-            var coverage = AwayRouting.decide(userId, status.asRoutingAway(), delegate, false, instant);
+            var coverage = AwayRouting.decide(new AwayRouting.Situation(userId, status.asRoutingAway(), delegate, false,
+                    fallback, null, firstTeams.get(userId), instant));
             result.put(userId, new AwayNow(status, coverage));
         });
         return new TeamAway(result, holdsUntil);

@@ -315,6 +315,22 @@ public class Conversations {
                 conversation.assigneeId(), toUserId, reason));
     }
 
+    /**
+     * Moves a locked conversation from its away assignee to a team's queue, or to nobody when
+     * {@code teamId} is null, by a rule (R18); on the timeline and to listeners.
+     */
+    void queueByRule(Conversation conversation, UUID teamId, TimelineEvent.Reason reason, Instant at) {
+        if (teamId != null && !teamId.equals(conversation.teamId())) {
+            conversations.setTeam(conversation.accountId(), conversation.id(), teamId);
+            events.publishEvent(new ConversationTeamChanged(conversation.accountId(), conversation.id(), null, teamId));
+        }
+        conversations.setAssignee(conversation.accountId(), conversation.id(), null);
+        timeline.insertEvent(conversation.accountId(), conversation.id(), TimelineEvent.Type.ASSIGNED, null,
+                conversation.assigneeId(), null, teamId, reason, at);
+        events.publishEvent(new ConversationAssigned(conversation.accountId(), conversation.id(), null,
+                conversation.assigneeId(), null, reason));
+    }
+
     /** Says on the timeline why a text left the conversation with its away assignee, once per away period. */
     void recordKept(Conversation conversation, InboundRouting.Kept kept, Instant at) {
         if (!timeline.hasEventSince(conversation.accountId(), conversation.id(), TimelineEvent.Type.KEPT,

@@ -95,9 +95,13 @@ public class InboundMessages {
         }
         var decision = routing.getIfAvailable(() -> inbound -> InboundRouting.Decision.keep())
                 .route(new InboundRouting.Inbound(accountId, conversation.id(), customer.id(),
-                        conversation.assigneeId(), now));
+                        conversation.assigneeId(), teamOf(conversation, startTeamId), now));
         UUID assignee = conversation.assigneeId();
-        if (decision.reassigns() && !decision.toUserId().equals(assignee)) {
+        if (decision.toQueue() && assignee != null) {
+            conversations.queueByRule(conversation, decision.queueTeamId(), decision.reason(), now);
+            assignee = null;
+        }
+        else if (decision.reassigns() && !decision.toUserId().equals(assignee)) {
             conversations.changeAssignee(conversation, decision.toUserId(), null, decision.reason(), now);
             assignee = decision.toUserId();
         }
@@ -105,6 +109,16 @@ public class InboundMessages {
             conversations.recordKept(conversation, decision.kept(), now);
         }
         return Optional.of(new Received(customer.id(), conversation.id(), message, assignee));
+    }
+
+    // The team it has now: the one it was given, or the one it started in just above.
+    private UUID teamOf(Conversation conversation, UUID startTeamId) {
+        if (conversation.teamId() != null) {
+            return conversation.teamId();
+        }
+        boolean started = startTeamId != null && conversation.lastMessagePreview() == null
+                && conversation.assigneeId() == null;
+        return started ? startTeamId : null;
     }
 
     /**

@@ -17,18 +17,20 @@ public interface InboundRouting {
      * What the routing step knows of the message.
      *
      * @param assigneeId the conversation's assignee when the message arrived, or null
+     * @param teamId the conversation's team, or null
      * @param receivedAt when it arrived
      */
-    record Inbound(UUID accountId, UUID conversationId, UUID customerId, UUID assigneeId, Instant receivedAt) {
+    record Inbound(UUID accountId, UUID conversationId, UUID customerId, UUID assigneeId, UUID teamId,
+            Instant receivedAt) {
     }
 
     /**
      * Keep the conversation where it is, or give it to {@code toUserId} for {@code reason}. A
      * conversation kept with an away assignee says why ({@code kept}), once per away period.
      */
-    record Decision(UUID toUserId, TimelineEvent.Reason reason, Kept kept) {
+    record Decision(UUID toUserId, TimelineEvent.Reason reason, Kept kept, boolean toQueue, UUID queueTeamId) {
 
-        private static final Decision KEEP = new Decision(null, null, null);
+        private static final Decision KEEP = new Decision(null, null, null, false, null);
 
         public static Decision keep() {
             return KEEP;
@@ -36,11 +38,16 @@ public interface InboundRouting {
 
         /** Stays with its away assignee for {@code reason}, which the timeline says once since {@code awaySince}. */
         public static Decision keepWithAwayAssignee(TimelineEvent.Reason reason, UUID delegateId, Instant awaySince) {
-            return new Decision(null, null, new Kept(reason, delegateId, awaySince));
+            return new Decision(null, null, new Kept(reason, delegateId, awaySince), false, null);
         }
 
         public static Decision reassign(UUID toUserId, TimelineEvent.Reason reason) {
-            return new Decision(toUserId, reason, null);
+            return new Decision(toUserId, reason, null, false, null);
+        }
+
+        /** Leaves its assignee for {@code teamId}'s queue, or for nobody when that is null (R18). */
+        public static Decision queue(UUID teamId, TimelineEvent.Reason reason) {
+            return new Decision(null, reason, null, true, teamId);
         }
 
         public boolean reassigns() {

@@ -66,7 +66,11 @@ public record TimelineEvent(
         /** It stayed with the away assignee: their delegate ({@code toUserId}) was deactivated since (R7). */
         DELEGATE_DEACTIVATED,
         /** The SMS provider reported it. */
-        CARRIER_REPORT
+        CARRIER_REPORT,
+        /** R18: the assignee ({@code fromUserId}) is away and so is their delegate: to the team queue ({@code teamId}). */
+        FALLBACK_QUEUE,
+        /** R18: as {@link #FALLBACK_QUEUE}, with no team to queue for: to nobody. */
+        FALLBACK_UNASSIGNED
     }
 
     /** For a late failure: what the carrier said, in the reader's language (as {@link Message#deliveryProblem()}). */

@@ -38,8 +38,9 @@ public record Person(UUID id, String name, boolean active, Away away) {
      *        NO_DELEGATE or DELEGATE_DEACTIVATED (they stay, R7)
      * @param delegateId the delegate chosen, whatever the rule; null when none was
      * @param delegateName their name, or null
+     * @param queueName FALLBACK_QUEUE (R18): the team whose queue they go to, or null
      */
-    public record Coverage(AwayRouting.Reason rule, UUID delegateId, String delegateName) {
+    public record Coverage(AwayRouting.Reason rule, UUID delegateId, String delegateName, String queueName) {
 
         /** Whether new conversations go to the delegate now. */
         public boolean toDelegate() {
@@ -53,8 +54,8 @@ public record Person(UUID id, String name, boolean active, Away away) {
 
         /**
          * The message that says it in one place of the product ({@code bubble}, {@code banner},
-         * {@code picker}, {@code panel}, {@code form}), with the delegate's name as {0} and the
-         * away person's as {1}.
+         * {@code picker}, {@code panel}, {@code form}), with the delegate's name as {0}, the away
+         * person's as {1}, and the team whose queue takes their conversations (R18) as {2}.
          */
         public String key(String place) {
             return "away." + place + "." + rule.name();

@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.switchboard.support.Api;
-import com.switchboard.support.Fixtures;
 import com.switchboard.support.Fixtures.Member;
 import com.switchboard.support.Fixtures.Team;
+import com.switchboard.support.Fixtures;
 import com.switchboard.support.SwitchboardTest;
 import com.switchboard.support.WebSession;
 
@@ -125,6 +125,65 @@ class AwayInboundRoutingTests {
 
         // Never down the chain: not Carla, and not Carla's own delegate.
         assertThat(scene.assignee()).isEqualTo(scene.bob.id());
+    }
+
+    @Test
+    void R18_withTheQueueFallbackADelegateAwayTooSendsTheConversationToItsTeamsQueueAndSaysWhy() {
+        var scene = new Scene();
+        var carla = fixtures.agent(scene.team, "Carla Diaz");
+        String service = api.post("/api/v1/teams", scene.alice.token(), Map.of("name", "Service",
+                "memberIds", List.of(scene.bob.id()))).field("id");
+        String sales = api.post("/api/v1/teams", scene.alice.token(), Map.of("name", "Sales")).field("id");
+        api.put("/api/v1/conversations/" + scene.conversation + "/team", scene.alice.token(), Map.of("teamId", sales));
+        var fallback = api.patch("/api/v1/account", scene.alice.token(), Map.of("awayFallback", "TEAM_QUEUE"));
+        assertThat(fallback.field("awayFallback")).isEqualTo("TEAM_QUEUE");
+        scene.away(carla, scene.alice);
+        scene.away(scene.bob, carla);
+        // Every rendering of Bob's name says where his conversations go now.
+        assertThat(WebSession.login(api, scene.alice.email(), Fixtures.PASSWORD).get("/team").body())
+                .contains("Carla Diaz is away too, so new conversations go to their team’s queue");
+
+        scene.customerWrites("Anyone there?");
+
+        // The conversation's own team first, before Bob's team.
+        var conversation = api.get("/api/v1/conversations/" + scene.conversation, scene.alice.token()).json();
+        assertThat(conversation.get("assigneeId").isNull()).isTrue();
+        assertThat(conversation.get("teamId").asString()).isEqualTo(sales);
+        var last = scene.events().get(scene.events().size() - 1);
+        assertThat(last.get("reason").asString()).isEqualTo("FALLBACK_QUEUE");
+        assertThat(last.get("fromUserId").asString()).isEqualTo(scene.bob.id());
+        assertThat(last.get("teamId").asString()).isEqualTo(sales);
+        var page = WebSession.login(api, scene.alice.email(), Fixtures.PASSWORD)
+                .get("/conversations/" + scene.conversation + "?assignee=all").body();
+        assertThat(page).contains("to the Sales queue: away, and so is their delegate");
+
+        // With no team of its own, Bob's first team (Service); with none at all, nobody.
+        String other = fixtures.text(scene.team, Fixtures.newPhone(), "Hi").field("conversationId");
+        scene.assign(other, scene.bob);
+        api.send("DELETE", "/api/v1/teams/" + sales, scene.alice.token(), null);
+        fixtures.text(scene.team, api.get("/api/v1/conversations/" + other, scene.alice.token()).json()
+                .get("customer").get("phone").asString(), "Hello?");
+        assertThat(api.get("/api/v1/conversations/" + other, scene.alice.token()).field("teamId")).isEqualTo(service);
+        api.send("DELETE", "/api/v1/teams/" + service, scene.alice.token(), null);
+        String third = fixtures.text(scene.team, Fixtures.newPhone(), "Hi").field("conversationId");
+        scene.assign(third, scene.bob);
+        fixtures.text(scene.team, api.get("/api/v1/conversations/" + third, scene.alice.token()).json()
+                .get("customer").get("phone").asString(), "Hello?");
+        var unassigned = api.get("/api/v1/conversations/" + third + "/events", scene.alice.token()).json();
+        assertThat(unassigned.get(unassigned.size() - 1).get("reason").asString()).isEqualTo("FALLBACK_UNASSIGNED");
+        assertThat(api.get("/api/v1/conversations/" + third, scene.alice.token()).json().get("assigneeId").isNull())
+                .isTrue();
+    }
+
+    @Test
+    void R18_anAgentCannotChangeTheFallbackAndABadValueIsRefused() {
+        var scene = new Scene();
+        assertThat(api.patch("/api/v1/account", scene.bob.token(), Map.of("awayFallback", "TEAM_QUEUE")).status())
+                .isEqualTo(403);
+        var bad = api.patch("/api/v1/account", scene.alice.token(), Map.of("awayFallback", "CHAIN"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("code").asString()).isEqualTo("account.away-fallback-invalid");
+        assertThat(api.get("/api/v1/account", scene.bob.token()).field("awayFallback")).isEqualTo("KEEP");
     }
 
     @Test

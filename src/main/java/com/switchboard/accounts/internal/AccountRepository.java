@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.switchboard.accounts.Account;
+import com.switchboard.accounts.AwayFallback;
 
 @Repository
 public class AccountRepository {
@@ -43,7 +44,11 @@ public class AccountRepository {
     }
 
     public void update(Account account) {
-        jdbc.sql("update account set name = :name, time_zone = :timeZone, country = :country where id = :id")
+        jdbc.sql("""
+                update account set name = :name, time_zone = :timeZone, country = :country, away_fallback = :fallback
+                where id = :id
+                """)
+                .param("fallback", account.awayFallback().name())
                 .param("id", account.id())
                 .param("name", account.name())
                 .param("timeZone", account.timeZone().getId())
@@ -76,6 +81,7 @@ public class AccountRepository {
                 rs.getString("name"),
                 ZoneId.of(rs.getString("time_zone")),
                 rs.getString("country"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                AwayFallback.valueOf(rs.getString("away_fallback")));
     }
 }

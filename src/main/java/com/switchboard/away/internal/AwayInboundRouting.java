@@ -1,7 +1,10 @@
 package com.switchboard.away.internal;
 
+import java.util.UUID;
+
 import org.springframework.stereotype.Component;
 
+import com.switchboard.accounts.Accounts;
 import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.away.AwayPeriod;
@@ -9,6 +12,8 @@ import com.switchboard.away.AwayRouting;
 import com.switchboard.conversations.Conversations;
 import com.switchboard.conversations.InboundRouting;
 import com.switchboard.conversations.TimelineEvent;
+import com.switchboard.teams.Team;
+import com.switchboard.teams.Teams;
 
 /**
  * The away rules as the routing step of every inbound message (R4 to R8): it gathers the inputs
@@ -20,11 +25,16 @@ class AwayInboundRouting implements InboundRouting {
 
     private final AwayPeriodRepository periods;
     private final Users users;
+    private final Accounts accounts;
+    private final Teams teams;
     private final Conversations conversations;
 
-    AwayInboundRouting(AwayPeriodRepository periods, Users users, Conversations conversations) {
+    AwayInboundRouting(AwayPeriodRepository periods, Users users, Accounts accounts, Teams teams,
+            Conversations conversations) {
         this.periods = periods;
         this.users = users;
+        this.accounts = accounts;
+        this.teams = teams;
         this.conversations = conversations;
     }
 
@@ -48,10 +58,15 @@ class AwayInboundRouting implements InboundRouting {
         }
         boolean engaged = conversations.hasRepliedSince(inbound.accountId(), inbound.conversationId(),
                 assignee.id(), period.startedAt());
-        var decision = AwayRouting.decide(assignee.id(), resolve(period, assignee), delegate, engaged,
-                inbound.receivedAt());
+        var fallback = AwayRouting.Fallback.valueOf(accounts.awayFallback(inbound.accountId()).name());
+        UUID firstTeam = fallback == AwayRouting.Fallback.KEEP ? null
+                : teams.of(inbound.accountId(), assignee.id()).stream().findFirst().map(Team::id).orElse(null);
+        var decision = AwayRouting.decide(new AwayRouting.Situation(assignee.id(), resolve(period, assignee), delegate,
+                engaged, fallback, inbound.teamId(), firstTeam, inbound.receivedAt()));
         return switch (decision.reason()) {
             case ASSIGNEE_AWAY -> Decision.reassign(decision.reassignTo(), TimelineEvent.Reason.ASSIGNEE_AWAY);
+            case FALLBACK_QUEUE -> Decision.queue(decision.queueTeamId(), TimelineEvent.Reason.FALLBACK_QUEUE);
+            case FALLBACK_UNASSIGNED -> Decision.queue(null, TimelineEvent.Reason.FALLBACK_UNASSIGNED);
             case DELEGATE_AWAY -> kept(TimelineEvent.Reason.DELEGATE_AWAY, period);
             case ENGAGED -> kept(TimelineEvent.Reason.ENGAGED, period);
             case NO_DELEGATE -> kept(TimelineEvent.Reason.NO_DELEGATE, period);

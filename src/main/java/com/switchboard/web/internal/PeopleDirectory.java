@@ -2,6 +2,7 @@ package com.switchboard.web.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,7 @@ import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.away.AwayNow;
 import com.switchboard.away.AwayStatuses;
+import com.switchboard.teams.Teams;
 import com.switchboard.web.NameFragments;
 import com.switchboard.web.People;
 import com.switchboard.web.Person;
@@ -52,7 +54,10 @@ class PeopleDirectory implements People.Loader {
         }
     }
 
-    PeopleDirectory(Users users, AwayStatuses away, NameFragments names, JdbcClient jdbc, Clock clock) {
+    private final Teams teams;
+
+    PeopleDirectory(Users users, AwayStatuses away, NameFragments names, JdbcClient jdbc, Clock clock, Teams teams) {
+        this.teams = teams;
         this.users = users;
         this.away = away;
         this.names = names;
@@ -79,8 +84,10 @@ class PeopleDirectory implements People.Loader {
         var all = users.all(accountId);
         var byId = all.stream().collect(Collectors.toMap(User::id, Function.identity()));
         var team = away.awayWithCoverage(accountId, all, now);
+        Map<UUID, String> teamNames = new HashMap<>();
+        teams.all(accountId).forEach(t -> teamNames.put(t.id(), t.name()));
         var people = all.stream()
-                .map(u -> new Person(u.id(), u.name(), u.active(), awayNote(u, team.of(u.id()), byId)))
+                .map(u -> new Person(u.id(), u.name(), u.active(), awayNote(u, team.of(u.id()), byId, teamNames)))
                 .toList();
         if (kept.size() >= KEPT_ACCOUNTS) {
             kept.clear();
@@ -98,14 +105,14 @@ class PeopleDirectory implements People.Loader {
                 .orElse(0L);
     }
 
-    private static Person.Away awayNote(User user, AwayNow away, Map<UUID, User> byId) {
+    private static Person.Away awayNote(User user, AwayNow away, Map<UUID, User> byId, Map<UUID, String> teamNames) {
         if (away == null) {
             return null;
         }
         var status = away.status();
         User delegate = status.delegateId() == null ? null : byId.get(status.delegateId());
         var coverage = new Person.Coverage(away.coverage().reason(), delegate == null ? null : delegate.id(),
-                delegate == null ? null : delegate.name());
+                delegate == null ? null : delegate.name(), teamNames.get(away.coverage().queueTeamId()));
         User setBy = status.updatedBy() == null || status.updatedBy().equals(user.id()) ? null
                 : byId.get(status.updatedBy());
         return new Person.Away(coverage, status.returnOn(), status.returnOn() == null ? status.returnAt() : null,

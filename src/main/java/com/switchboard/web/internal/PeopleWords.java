@@ -31,7 +31,8 @@ public class PeopleWords {
         var away = person.away();
         var lines = new ArrayList<String>();
         if (away.coverage().named()) {
-            lines.add(text(away.coverage().key("bubble"), away.coverage().delegateName(), person.name()));
+            lines.add(text(away.coverage().key("bubble"), away.coverage().delegateName(), person.name(),
+                    away.coverage().queueName()));
         }
         if (away.returnOn() != null) {
             lines.add(text("away.bubble.returnOn", formats.longDate(away.returnOn())));

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import com.switchboard.accounts.Account;
+import com.switchboard.accounts.AwayFallback;
 import com.switchboard.accounts.Role;
 import com.switchboard.accounts.User;
 
@@ -34,11 +35,20 @@ final class ApiJson {
     @Schema(name = "Account")
     record AccountJson(UUID id, @Schema(example = "Garage Laval") String name,
             @Schema(example = "America/Toronto") String timeZone,
-            @Schema(description = "ISO 3166 country of the phone numbers", example = "CA") String country) {
+            @Schema(description = "ISO 3166 country of the phone numbers", example = "CA") String country,
+            @Schema(description = "What happens to a conversation whose away assignee's delegate is away too (R18): "
+                    + "KEEP it with the away user (the default), or send it to the TEAM_QUEUE") AwayFallback awayFallback) {
 
         static AccountJson of(Account account) {
-            return new AccountJson(account.id(), account.name(), account.timeZone().getId(), account.country());
+            return new AccountJson(account.id(), account.name(), account.timeZone().getId(), account.country(),
+                    account.awayFallback());
         }
+    }
+
+    @Schema(description = "Only the fields sent change")
+    record PatchAccountRequest(@Schema(example = "Garage Laval") @Nullable String name,
+            @Schema(example = "America/Toronto") @Nullable String timeZone,
+            @Schema(allowableValues = { "KEEP", "TEAM_QUEUE" }) @Nullable String awayFallback) {
     }
 
     record SignupRequest(@Schema(example = "Garage Laval") String accountName,

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.switchboard.accounts.Accounts;
+import com.switchboard.accounts.AwayFallback;
 import com.switchboard.accounts.TimeZones;
 import com.switchboard.accounts.User;
 import com.switchboard.system.Deployment;
@@ -28,15 +29,16 @@ class CompanyController {
         this.deployment = deployment;
     }
 
-    /** The company form. */
-    record CompanyForm(String accountName, String timeZone) {
+    /** The company form; {@code awayFallback} is KEEP or TEAM_QUEUE (R18). */
+    record CompanyForm(String accountName, String timeZone, String awayFallback) {
     }
 
     @GetMapping
     String company(User me, Model model) {
         me.actor().requireAdmin();
         var account = accounts.get(me.actor());
-        model.addAttribute("form", new CompanyForm(account.name(), account.timeZone().getId()));
+        model.addAttribute("form", new CompanyForm(account.name(), account.timeZone().getId(),
+                account.awayFallback().name()));
         return page(me, model);
     }
 
@@ -44,7 +46,8 @@ class CompanyController {
     String save(User me, @ModelAttribute("form") CompanyForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         return FormErrors.submit(result, () -> {
-            accounts.update(me.actor(), form.accountName(), form.timeZone());
+            accounts.update(me.actor(), form.accountName(), form.timeZone(),
+                    AwayFallback.parse(form.awayFallback(), "awayFallback"));
             redirect.addFlashAttribute("saved", true);
             return "redirect:/company";
         }, () -> page(me, model));
