@@ -9,6 +9,7 @@ import java.util.UUID;
  * One stretch of away mode of one user, as stored.
  *
  * @param delegateId the teammate who receives new conversations, or null
+ * @param delegateTeamId instead of a teammate, the team whose queue receives them (R17), or null
  * @param returnOn the first day back, in the user's time zone; or null
  * @param returnAt an exact instant of return, given instead of a date; or null
  * @param endedAt when it ended, or null while open
@@ -19,6 +20,7 @@ public record AwayPeriod(
         UUID accountId,
         UUID userId,
         UUID delegateId,
+        UUID delegateTeamId,
         Instant startedAt,
         LocalDate returnOn,
         Instant returnAt,

@@ -29,6 +29,8 @@ public final class AwayRouting {
         ENGAGED,
         /** R4: the assignee is away, so the conversation goes to their delegate. */
         ASSIGNEE_AWAY,
+        /** R17: the assignee is away and their delegate is a team: to that team's queue. */
+        TEAM_DELEGATE,
         /** R18: the delegate is away too, and the account sends such conversations to the team queue. */
         FALLBACK_QUEUE,
         /** R18: as {@link #FALLBACK_QUEUE}, but neither the conversation nor the away user has a team: unassigned. */
@@ -78,7 +80,8 @@ public final class AwayRouting {
 
         /** Whether it leaves its assignee for a queue, or for nobody (R18). */
         public boolean queues() {
-            return reason == Reason.FALLBACK_QUEUE || reason == Reason.FALLBACK_UNASSIGNED;
+            return reason == Reason.TEAM_DELEGATE || reason == Reason.FALLBACK_QUEUE
+                    || reason == Reason.FALLBACK_UNASSIGNED;
         }
     }
 
@@ -88,17 +91,18 @@ public final class AwayRouting {
      * @param assigneeId the conversation's assignee, or null
      * @param assigneeAway the assignee's open away period, or null
      * @param delegate the delegate of that period as they are now, or null when there is none
+     * @param delegateTeamId instead of a teammate, the team the period gives conversations to (R17), or null
      * @param engaged whether the assignee wrote to this customer since {@code assigneeAway} started
      * @param fallback the account's choice for a delegate who is away too (R18)
      * @param conversationTeamId the conversation's team, or null
      * @param assigneeFirstTeamId the first of the assignee's teams (by name), or null
      * @param at when the message arrived
      */
-    public record Situation(UUID assigneeId, Away assigneeAway, Delegate delegate, boolean engaged, Fallback fallback,
-            UUID conversationTeamId, UUID assigneeFirstTeamId, Instant at) {
+    public record Situation(UUID assigneeId, Away assigneeAway, Delegate delegate, UUID delegateTeamId,
+            boolean engaged, Fallback fallback, UUID conversationTeamId, UUID assigneeFirstTeamId, Instant at) {
     }
 
-    /** Decides where a conversation goes when its customer writes (R4 to R8, R18). */
+    /** Decides where a conversation goes when its customer writes (R4 to R8, R17, R18). */
     public static Decision decide(Situation situation) {
         UUID assigneeId = situation.assigneeId();
         Away assigneeAway = situation.assigneeAway();
@@ -109,6 +113,11 @@ public final class AwayRouting {
         }
         if (assigneeAway == null || !assigneeAway.at(at)) {
             return keep(Reason.ASSIGNEE_PRESENT);
+        }
+        // R17: a team never is away; R6 still keeps a customer the away user is talking with.
+        if (situation.delegateTeamId() != null) {
+            return situation.engaged() ? keep(Reason.ENGAGED)
+                    : new Decision(null, situation.delegateTeamId(), Reason.TEAM_DELEGATE);
         }
         if (assigneeAway.delegateId() == null || delegate == null || delegate.id().equals(assigneeId)) {
             return keep(Reason.NO_DELEGATE);

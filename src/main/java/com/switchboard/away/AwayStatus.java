@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param returnOn the return date, when one was given
  * @param updatedBy who last changed it: the user, an admin, or null when the return date ended it
  */
-public record AwayStatus(UUID userId, boolean away, @Nullable UUID delegateId, @Nullable Instant returnAt,
+public record AwayStatus(UUID userId, boolean away, @Nullable UUID delegateId, @Nullable UUID delegateTeamId,
+        @Nullable Instant returnAt,
         @Nullable LocalDate returnOn, @Nullable String message,
         @Nullable Instant since, @Nullable Instant updatedAt,
         @Nullable UUID updatedBy) {
@@ -27,14 +28,15 @@ public record AwayStatus(UUID userId, boolean away, @Nullable UUID delegateId, @
 
     static AwayStatus of(UUID userId, AwayPeriod latest, ZoneId userZone, Instant now) {
         if (latest == null) {
-            return new AwayStatus(userId, false, null, null, null, null, null, null, null);
+            return new AwayStatus(userId, false, null, null, null, null, null, null, null, null);
         }
         if (latest.isAwayAt(now, userZone)) {
-            return new AwayStatus(userId, true, latest.delegateId(), latest.returnsAt(userZone), latest.returnOn(),
+            return new AwayStatus(userId, true, latest.delegateId(), latest.delegateTeamId(), latest.returnsAt(userZone),
+                    latest.returnOn(),
                     latest.message(), latest.startedAt(), latest.updatedAt(), latest.updatedBy());
         }
         // Not away: say who ended the last period, and when.
         Instant ended = latest.endedAt() != null ? latest.endedAt() : latest.returnsAt(userZone);
-        return new AwayStatus(userId, false, null, null, null, null, null, ended, latest.endedBy());
+        return new AwayStatus(userId, false, null, null, null, null, null, null, ended, latest.endedBy());
     }
 }

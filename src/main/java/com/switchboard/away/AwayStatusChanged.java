@@ -13,12 +13,13 @@ import java.util.UUID;
  * @param delegateId while away: who gets their new conversations, or null for nobody
  * @param returnOn while away: the day they return, when given as a day
  * @param returnAt while away: the moment they return, when given as a moment
+ * @param delegateTeamId while away: instead of a teammate, the team whose queue gets them (R17), or null
  */
 public record AwayStatusChanged(UUID accountId, UUID userId, boolean away, UUID changedBy, UUID delegateId,
-        LocalDate returnOn, Instant returnAt) {
+        LocalDate returnOn, Instant returnAt, UUID delegateTeamId) {
 
     /** Back: no delegate, no return any more. */
     public static AwayStatusChanged back(UUID accountId, UUID userId, UUID changedBy) {
-        return new AwayStatusChanged(accountId, userId, false, changedBy, null, null, null);
+        return new AwayStatusChanged(accountId, userId, false, changedBy, null, null, null, null);
     }
 }

@@ -118,8 +118,8 @@ public class AwayStatuses {
                 delegate = new AwayRouting.Delegate(delegateUser.id(), delegateUser.active(),
                         delegateStatus == null ? null : delegateStatus.asRoutingAway());
             }
-            var coverage = AwayRouting.decide(new AwayRouting.Situation(userId, status.asRoutingAway(), delegate, false,
-                    fallback, null, firstTeams.get(userId), instant));
+            var coverage = AwayRouting.decide(new AwayRouting.Situation(userId, status.asRoutingAway(), delegate,
+                    status.delegateTeamId(), false, fallback, null, firstTeams.get(userId), instant));
             result.put(userId, new AwayNow(status, coverage));
         });
         return new TeamAway(result, holdsUntil);
@@ -163,17 +163,19 @@ public class AwayStatuses {
         checks.throwIfAny();
         String message = change.message() == null || change.message().isBlank() ? null : change.message().strip();
         if (open == null) {
-            periods.insert(new AwayPeriod(UUID.randomUUID(), actor.accountId(), userId, change.delegateId(), now,
+            periods.insert(new AwayPeriod(UUID.randomUUID(), actor.accountId(), userId, change.delegateId(),
+                    change.delegateTeamId(), now,
                     change.returnOn(), change.returnAt(), message, actor.userId(), now, actor.userId(), null, null,
                     null));
         }
         else {
             periods.updateSettings(new AwayPeriod(open.id(), open.accountId(), userId, change.delegateId(),
+                    change.delegateTeamId(),
                     open.startedAt(), change.returnOn(), change.returnAt(), message, open.startedBy(), now,
                     actor.userId(), null, null, null));
         }
         events.publishEvent(new AwayStatusChanged(actor.accountId(), userId, true, actor.userId(),
-                change.delegateId(), change.returnOn(), change.returnAt()));
+                change.delegateId(), change.returnOn(), change.returnAt(), change.delegateTeamId()));
         return status(actor, userId);
     }
 
@@ -200,6 +202,14 @@ public class AwayStatuses {
     }
 
     private void check(Actor actor, User user, AwayChange change, Instant now, InvalidInputException.Checks checks) {
+        if (change.delegateTeamId() != null) {
+            if (change.delegateId() != null) {
+                checks.reject("delegateTeamId", "away.delegateTwice");
+            }
+            else if (teams.find(actor.accountId(), change.delegateTeamId()).isEmpty()) {
+                checks.reject("delegateTeamId", "teams.invalid");
+            }
+        }
         if (change.delegateId() != null) {
             if (change.delegateId().equals(user.id())) {
                 checks.reject("delegateId", "away.delegateSelf");

@@ -329,6 +329,8 @@ public class Conversations {
                 conversation.assigneeId(), null, teamId, reason, at);
         events.publishEvent(new ConversationAssigned(conversation.accountId(), conversation.id(), null,
                 conversation.assigneeId(), null, reason));
+        events.publishEvent(new ConversationQueued(conversation.accountId(), conversation.id(),
+                conversation.assigneeId(), teamId, reason));
     }
 
     /** Says on the timeline why a text left the conversation with its away assignee, once per away period. */

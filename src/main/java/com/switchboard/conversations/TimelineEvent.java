@@ -67,6 +67,8 @@ public record TimelineEvent(
         DELEGATE_DEACTIVATED,
         /** The SMS provider reported it. */
         CARRIER_REPORT,
+        /** R17: the assignee ({@code fromUserId}) is away and chose a team: to its queue ({@code teamId}). */
+        TEAM_DELEGATE,
         /** R18: the assignee ({@code fromUserId}) is away and so is their delegate: to the team queue ({@code teamId}). */
         FALLBACK_QUEUE,
         /** R18: as {@link #FALLBACK_QUEUE}, with no team to queue for: to nobody. */

@@ -45,7 +45,7 @@ public record LiveFacts(String type, UUID conversationId, Map<String, Object> fa
 
     public static LiveFacts of(AwayStatusChanged event) {
         return new LiveFacts(AWAY, null, facts("userId", event.userId(), "away", event.away(),
-                "delegateId", event.delegateId(),
+                "delegateId", event.delegateId(), "delegateTeamId", event.delegateTeamId(),
                 "returnOn", event.returnOn() == null ? null : event.returnOn().toString(),
                 "returnAt", event.returnAt() == null ? null : event.returnAt().toString()));
     }

@@ -9,7 +9,8 @@ import java.util.UUID;
  * @param conversationId the conversation it is about, or null for a notice about something else
  * @param actorId who assigned the conversation, or null when the away rules did
  * @param fromUserId whose conversation it was (the away teammate, for REASSIGNED_AWAY)
- * @param subjectId what a notice about something else than a conversation is about (a webhook endpoint)
+ * @param subjectId what a notice about something else than a conversation is about (a webhook endpoint), or
+ *        for QUEUED_AWAY the team whose queue the conversation waits in
  * @param detail what a notice names about its subject (the endpoint's address), or null
  * @param readAt when they read it, or null
  */
@@ -22,7 +23,9 @@ public record Notification(UUID id, UUID userId, Kind kind, UUID conversationId,
         /** A conversation came to them because its owner is away and chose them as delegate. */
         REASSIGNED_AWAY,
         /** For admins: a webhook endpoint was turned off after failing again and again. */
-        WEBHOOK_DISABLED
+        WEBHOOK_DISABLED,
+        /** A conversation came to their team's queue because its owner is away and chose the team (R17). */
+        QUEUED_AWAY
     }
 
     public boolean isUnread() {
@@ -35,6 +38,10 @@ public record Notification(UUID id, UUID userId, Kind kind, UUID conversationId,
 
     public boolean isAway() {
         return kind == Kind.REASSIGNED_AWAY;
+    }
+
+    public boolean isQueuedAway() {
+        return kind == Kind.QUEUED_AWAY;
     }
 
     public boolean isWebhookDisabled() {

@@ -47,9 +47,9 @@ public record Person(UUID id, String name, boolean active, Away away) {
             return rule == AwayRouting.Reason.ASSIGNEE_AWAY;
         }
 
-        /** Whether there is a delegate to name (everything but "no delegate chosen"). */
+        /** Whether there is a delegate to name, a teammate or a team's queue (everything but "no delegate chosen"). */
         public boolean named() {
-            return delegateName != null;
+            return delegateName != null || queueName != null;
         }
 
         /**

@@ -128,6 +128,62 @@ class AwayInboundRoutingTests {
     }
 
     @Test
+    void R17_withATeamAsDelegateTheConversationGoesToThatTeamsQueueAndItsMembersAreTold() {
+        var scene = new Scene();
+        var carla = fixtures.agent(scene.team, "Carla Diaz");
+        String service = api.post("/api/v1/teams", scene.alice.token(), Map.of("name", "Service",
+                "memberIds", List.of(scene.bob.id(), carla.id()))).field("id");
+        var set = api.put("/api/v1/users/" + scene.bob.id() + "/away", scene.bob.token(),
+                Map.of("away", true, "delegateTeamId", service));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.field("delegateTeamId")).isEqualTo(service);
+        assertThat(WebSession.login(api, scene.alice.email(), Fixtures.PASSWORD).get("/team").body())
+                .contains("New conversations go to the Service queue");
+
+        scene.customerWrites("Is my car ready?");
+
+        var conversation = api.get("/api/v1/conversations/" + scene.conversation, scene.alice.token()).json();
+        assertThat(conversation.get("assigneeId").isNull()).isTrue();
+        assertThat(conversation.get("teamId").asString()).isEqualTo(service);
+        var last = scene.events().get(scene.events().size() - 1);
+        assertThat(last.get("reason").asString()).isEqualTo("TEAM_DELEGATE");
+        assertThat(last.get("fromUserId").asString()).isEqualTo(scene.bob.id());
+        // Carla, of the team, is told; Bob, away, is not.
+        var carlasBrowser = WebSession.login(api, carla.email(), Fixtures.PASSWORD);
+        assertThat(carlasBrowser.get("/notifications").body())
+                .contains("is away: waiting in the Service queue, the conversation with");
+        assertThat(jdbc.sql("select count(*) from notification where user_id = :bob::uuid and kind = 'QUEUED_AWAY'")
+                .param("bob", scene.bob.id()).query(Integer.class).single()).isZero();
+        assertThat(carlasBrowser.get("/conversations/" + scene.conversation + "?assignee=all").body())
+                .contains("data-reason=\"TEAM_DELEGATE\"", "to the Service queue:");
+    }
+
+    @Test
+    void R17_aTeamAndATeammateTogetherOrAnotherAccountsTeamAreRefused() {
+        var scene = new Scene();
+        String service = api.post("/api/v1/teams", scene.alice.token(), Map.of("name", "Service")).field("id");
+        String theirs = api.post("/api/v1/teams", fixtures.team().admin().token(), Map.of("name", "Theirs")).field("id");
+
+        var both = api.put("/api/v1/users/" + scene.bob.id() + "/away", scene.bob.token(),
+                Map.of("away", true, "delegateTeamId", service, "delegateId", scene.alice.id()));
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.json().get("errors").get(0).get("code").asString()).isEqualTo("away.delegate-twice");
+        var foreign = api.put("/api/v1/users/" + scene.bob.id() + "/away", scene.bob.token(),
+                Map.of("away", true, "delegateTeamId", theirs));
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/users/" + scene.bob.id() + "/away", scene.bob.token()).json().get("away")
+                .asBoolean()).isFalse();
+
+        // The settings form offers the team among the delegates, and takes it.
+        var browser = WebSession.login(api, scene.bob.email(), Fixtures.PASSWORD);
+        assertThat(browser.get("/settings").body()).contains("Or a team’s queue", "Service queue");
+        browser.refreshCsrf("/settings");
+        browser.post("/settings/away", Map.of("away", "true", "delegateId", service));
+        assertThat(api.get("/api/v1/users/" + scene.bob.id() + "/away", scene.bob.token()).field("delegateTeamId"))
+                .isEqualTo(service);
+    }
+
+    @Test
     void R18_withTheQueueFallbackADelegateAwayTooSendsTheConversationToItsTeamsQueueAndSaysWhy() {
         var scene = new Scene();
         var carla = fixtures.agent(scene.team, "Carla Diaz");

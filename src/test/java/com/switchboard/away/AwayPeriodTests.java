@@ -18,7 +18,7 @@ class AwayPeriodTests {
 
     private static AwayPeriod period(Instant start, LocalDate returnOn, Instant returnAt) {
         UUID user = UUID.randomUUID();
-        return new AwayPeriod(UUID.randomUUID(), UUID.randomUUID(), user, null, start, returnOn, returnAt, null, user,
+        return new AwayPeriod(UUID.randomUUID(), UUID.randomUUID(), user, null, null, start, returnOn, returnAt, null, user,
                 start, user, null, null, null);
     }
 
@@ -83,7 +83,7 @@ class AwayPeriodTests {
     @Test
     void anEndedPeriodIsNotAwayAfterItsEnd() {
         var start = Instant.parse("2026-12-01T00:00:00Z");
-        var ended = new AwayPeriod(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), null, start, null, null,
+        var ended = new AwayPeriod(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), null, null, start, null, null,
                 null, null, start, null, start.plusSeconds(60), EndReason.TURNED_OFF, null);
 
         assertThat(ended.isAwayAt(start.plusSeconds(59), TORONTO)).isTrue();

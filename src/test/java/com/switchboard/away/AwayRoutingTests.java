@@ -34,14 +34,43 @@ class AwayRoutingTests {
     /** The seed rules: the account keeps conversations with an away user whose delegate is away (R5). */
     private static AwayRouting.Decision decide(UUID assignee, Away away, Delegate delegate, boolean engaged,
             Instant at) {
-        return AwayRouting.decide(new Situation(assignee, away, delegate, engaged, Fallback.KEEP, null, null, at));
+        return AwayRouting.decide(new Situation(assignee, away, delegate, null, engaged, Fallback.KEEP, null, null, at));
     }
 
     private static AwayRouting.Decision withFallbackToTheQueue(UUID conversationTeam, UUID firstTeamOfBob,
             boolean engaged) {
         var aliceAway = new Away(NOW.minus(Duration.ofHours(2)), null, UUID.randomUUID());
         return AwayRouting.decide(new Situation(BOB, bobAwaySinceYesterday(ALICE), new Delegate(ALICE, true, aliceAway),
-                engaged, Fallback.TEAM_QUEUE, conversationTeam, firstTeamOfBob, NOW));
+                null, engaged, Fallback.TEAM_QUEUE, conversationTeam, firstTeamOfBob, NOW));
+    }
+
+    @Test
+    void R17_aTeamAsDelegateSendsTheConversationToThatTeamsQueue() {
+        var decision = AwayRouting.decide(new Situation(BOB, bobAwaySinceYesterday(null), null, SERVICE, false,
+                Fallback.KEEP, SALES, null, NOW));
+
+        assertThat(decision.reassigns()).isFalse();
+        assertThat(decision.queues()).isTrue();
+        assertThat(decision.queueTeamId()).isEqualTo(SERVICE);
+        assertThat(decision.reason()).isEqualTo(Reason.TEAM_DELEGATE);
+    }
+
+    @Test
+    void R17_aCustomerTheAwayUserIsTalkingWithStaysWithThemEvenWithATeamAsDelegate() {
+        var decision = AwayRouting.decide(new Situation(BOB, bobAwaySinceYesterday(null), null, SERVICE, true,
+                Fallback.KEEP, null, null, NOW));
+
+        assertThat(decision.queues()).isFalse();
+        assertThat(decision.reason()).isEqualTo(Reason.ENGAGED);
+    }
+
+    @Test
+    void R17_aTeamDelegateChangesNothingBeforeTheAwayPeriodStarts() {
+        var decision = AwayRouting.decide(new Situation(BOB, new Away(NOW.plusSeconds(60), null, null), null, SERVICE,
+                false, Fallback.KEEP, null, null, NOW));
+
+        assertThat(decision.queues()).isFalse();
+        assertThat(decision.reason()).isEqualTo(Reason.ASSIGNEE_PRESENT);
     }
 
     @Test
@@ -81,7 +110,7 @@ class AwayRoutingTests {
 
     @Test
     void R18_theFallbackChangesNothingWhileTheDelegateIsPresent() {
-        var decision = AwayRouting.decide(new Situation(BOB, bobAwaySinceYesterday(ALICE), alicePresent(), false,
+        var decision = AwayRouting.decide(new Situation(BOB, bobAwaySinceYesterday(ALICE), alicePresent(), null, false,
                 Fallback.TEAM_QUEUE, SERVICE, SALES, NOW));
 
         assertThat(decision.reassignTo()).isEqualTo(ALICE);
@@ -92,7 +121,7 @@ class AwayRoutingTests {
     void R18_theDefaultKeepsTheSeedRuleR5() {
         var aliceAway = new Away(NOW.minus(Duration.ofHours(2)), null, UUID.randomUUID());
         var decision = AwayRouting.decide(new Situation(BOB, bobAwaySinceYesterday(ALICE),
-                new Delegate(ALICE, true, aliceAway), false, Fallback.KEEP, SERVICE, SALES, NOW));
+                new Delegate(ALICE, true, aliceAway), null, false, Fallback.KEEP, SERVICE, SALES, NOW));
 
         assertThat(decision.queues()).isFalse();
         assertThat(decision.reassigns()).isFalse();

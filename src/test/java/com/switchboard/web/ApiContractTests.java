@@ -227,7 +227,7 @@ class ApiContractTests {
         assertThat(stream.get("responses").get("200").get("content").has("text/event-stream")).isTrue();
         assertThat(stream.get("responses").get("200").get("content").get("text/event-stream").get("schema")
                 .get("type").asString()).isEqualTo("string");
-        assertThat(stream.get("description").asString()).contains("away {userId, away, delegateId, returnOn, returnAt",
+        assertThat(stream.get("description").asString()).contains("away {userId, away, delegateId, delegateTeamId, returnOn",
                 "conversation.assigned", "message.delivery", "refresh");
         assertThat(api.get("/v3/api-docs", null).body()).doesNotContain("SseEmitter");
     }

@@ -62,9 +62,10 @@ class AwayInboundRouting implements InboundRouting {
         UUID firstTeam = fallback == AwayRouting.Fallback.KEEP ? null
                 : teams.of(inbound.accountId(), assignee.id()).stream().findFirst().map(Team::id).orElse(null);
         var decision = AwayRouting.decide(new AwayRouting.Situation(assignee.id(), resolve(period, assignee), delegate,
-                engaged, fallback, inbound.teamId(), firstTeam, inbound.receivedAt()));
+                period.delegateTeamId(), engaged, fallback, inbound.teamId(), firstTeam, inbound.receivedAt()));
         return switch (decision.reason()) {
             case ASSIGNEE_AWAY -> Decision.reassign(decision.reassignTo(), TimelineEvent.Reason.ASSIGNEE_AWAY);
+            case TEAM_DELEGATE -> Decision.queue(decision.queueTeamId(), TimelineEvent.Reason.TEAM_DELEGATE);
             case FALLBACK_QUEUE -> Decision.queue(decision.queueTeamId(), TimelineEvent.Reason.FALLBACK_QUEUE);
             case FALLBACK_UNASSIGNED -> Decision.queue(null, TimelineEvent.Reason.FALLBACK_UNASSIGNED);
             case DELEGATE_AWAY -> kept(TimelineEvent.Reason.DELEGATE_AWAY, period);

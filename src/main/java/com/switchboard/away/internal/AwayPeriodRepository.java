@@ -84,15 +84,16 @@ public class AwayPeriodRepository {
 
     public void insert(AwayPeriod period) {
         jdbc.sql("""
-                insert into away_period (id, account_id, user_id, delegate_id, started_at, return_on, return_at,
+                insert into away_period (id, account_id, user_id, delegate_id, delegate_team_id, started_at, return_on, return_at,
                                          message, started_by, updated_at, updated_by)
-                values (:id, :accountId, :userId, :delegateId, :startedAt, :returnOn, :returnAt,
+                values (:id, :accountId, :userId, :delegateId, :delegateTeamId, :startedAt, :returnOn, :returnAt,
                         :message, :startedBy, :updatedAt, :updatedBy)
                 """)
                 .param("id", period.id())
                 .param("accountId", period.accountId())
                 .param("userId", period.userId())
                 .param("delegateId", period.delegateId())
+                .param("delegateTeamId", period.delegateTeamId())
                 .param("startedAt", Timestamp.from(period.startedAt()))
                 .param("returnOn", period.returnOn() == null ? null : Date.valueOf(period.returnOn()))
                 .param("returnAt", period.returnAt() == null ? null : Timestamp.from(period.returnAt()))
@@ -105,11 +106,12 @@ public class AwayPeriodRepository {
 
     public void updateSettings(AwayPeriod period) {
         jdbc.sql("""
-                update away_period set delegate_id = :delegateId, return_on = :returnOn, return_at = :returnAt,
+                update away_period set delegate_id = :delegateId, delegate_team_id = :delegateTeamId, return_on = :returnOn, return_at = :returnAt,
                        message = :message, updated_at = :updatedAt, updated_by = :updatedBy
                 where account_id = :accountId and id = :id and ended_at is null
                 """)
                 .param("delegateId", period.delegateId())
+                .param("delegateTeamId", period.delegateTeamId())
                 .param("returnOn", period.returnOn() == null ? null : Date.valueOf(period.returnOn()))
                 .param("returnAt", period.returnAt() == null ? null : Timestamp.from(period.returnAt()))
                 .param("message", period.message())
@@ -182,6 +184,7 @@ public class AwayPeriodRepository {
                 rs.getObject("account_id", UUID.class),
                 rs.getObject("user_id", UUID.class),
                 rs.getObject("delegate_id", UUID.class),
+                rs.getObject("delegate_team_id", UUID.class),
                 rs.getTimestamp("started_at").toInstant(),
                 returnOn == null ? null : returnOn.toLocalDate(),
                 returnAt == null ? null : returnAt.toInstant(),

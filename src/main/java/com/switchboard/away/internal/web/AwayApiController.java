@@ -48,7 +48,9 @@ class AwayApiController {
             @Schema(description = "The first day back, in the user's time zone", example = "2026-12-14") @Nullable
             LocalDate returnOn,
             @Schema(description = "An exact instant away mode ends, instead of a day") @Nullable Instant returnAt,
-            @Schema(example = "Back on the 14th; Marc covers for me.") @Nullable String message) {
+            @Schema(example = "Back on the 14th; Marc covers for me.") @Nullable String message,
+            @Schema(description = "Instead of delegateId: the team whose queue gets new conversations (R17)")
+            @Nullable UUID delegateTeamId) {
     }
 
     @Schema(name = "AwayHandover", description = "A conversation the away rules moved during the period")
@@ -57,6 +59,8 @@ class AwayApiController {
 
     @Schema(name = "AwayPeriod")
     record PeriodJson(UUID id, Instant startedAt, @Nullable UUID startedBy, @Nullable UUID delegateId,
+            @Schema(description = "Instead of a teammate, the team whose queue got new conversations (R17)") @Nullable
+            UUID delegateTeamId,
             @Nullable LocalDate returnOn, @Nullable Instant returnAt, @Nullable String message,
             @Schema(description = "When it ended; null while it lasts") @Nullable Instant endedAt,
             @Schema(description = "How it ended; null while it lasts") @Nullable EndReason endReason,
@@ -65,7 +69,7 @@ class AwayApiController {
         static PeriodJson of(AwayHistory history, Instant now) {
             var p = history.period();
             var reason = history.endReason(now);
-            return new PeriodJson(p.id(), p.startedAt(), p.startedBy(), p.delegateId(), p.returnOn(),
+            return new PeriodJson(p.id(), p.startedAt(), p.startedBy(), p.delegateId(), p.delegateTeamId(), p.returnOn(),
                     history.returnsAt(), p.message(), history.endedAt(now), reason,
                     p.endedBy(), history.handovers().stream()
                             .map(h -> new HandoverJson(h.conversationId(), h.toUserId(), h.at())).toList());
@@ -91,7 +95,7 @@ class AwayApiController {
             throw new InvalidInputException("away", "away.required");
         }
         return statuses.change(actor, id, new AwayChange(request.away(), request.delegateId(), request.returnOn(),
-                request.returnAt(), request.message()));
+                request.returnAt(), request.message(), request.delegateTeamId()));
     }
 
     @Operation(operationId = "listAwayPeriods",

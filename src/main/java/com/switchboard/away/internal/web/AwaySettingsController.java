@@ -1,6 +1,8 @@
 package com.switchboard.away.internal.web;
 
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +19,8 @@ import com.switchboard.accounts.Users;
 import com.switchboard.away.AwayChange;
 import com.switchboard.away.AwayStatuses;
 import com.switchboard.system.FormErrors;
+import com.switchboard.teams.Team;
+import com.switchboard.teams.Teams;
 
 /**
  * The away status pages: the section of Your settings (R1), the banner's "Turn off" button (R10),
@@ -30,11 +34,17 @@ class AwaySettingsController {
     private final AwayStatuses statuses;
     private final Users users;
     private final AwayPageModel pageModel;
+    private final Teams teams;
 
-    AwaySettingsController(AwayStatuses statuses, Users users, AwayPageModel pageModel) {
+    AwaySettingsController(AwayStatuses statuses, Users users, AwayPageModel pageModel, Teams teams) {
         this.statuses = statuses;
         this.users = users;
         this.pageModel = pageModel;
+        this.teams = teams;
+    }
+
+    private Set<UUID> teamIds(User me) {
+        return teams.list(me.actor()).stream().map(Team::id).collect(Collectors.toSet());
     }
 
     /** Your settings → Away status. The settings page shows the result, or the form with its errors. */
@@ -42,7 +52,7 @@ class AwaySettingsController {
     String saveOwn(User me, @ModelAttribute("awayForm") AwayForm form, BindingResult result,
             RedirectAttributes redirect) {
         return FormErrors.submit(result, () -> {
-            statuses.change(me.actor(), me.id(), form.change());
+            statuses.change(me.actor(), me.id(), form.change(teamIds(me)));
             redirect.addFlashAttribute("awaySaved", true);
             return "redirect:/settings#away";
         }, () -> {
@@ -74,7 +84,7 @@ class AwaySettingsController {
         var target = users.get(me.actor(), id);
         requireSelfOrAdmin(me, target);
         return FormErrors.submit(result, () -> {
-            statuses.change(me.actor(), id, form.change());
+            statuses.change(me.actor(), id, form.change(teamIds(me)));
             redirect.addFlashAttribute("awaySaved", true);
             return "redirect:/team/" + id + "/away#away";
         }, () -> teammate(me, id, model));

@@ -45,7 +45,7 @@ class StreamController {
                                     """))),
             description = """
             Event names and their data (JSON): \
-            away {userId, away, delegateId, returnOn, returnAt, people: [{userId, html}]}; \
+            away {userId, away, delegateId, delegateTeamId, returnOn, returnAt, people: [{userId, html}]}; \
             conversation.assigned {conversationId, fromUserId, toUserId, reason}; \
             message.created {conversationId, messageId, kind, authorId}; \
             message.delivery {conversationId, messageId, status}; \

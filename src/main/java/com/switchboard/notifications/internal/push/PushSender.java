@@ -107,6 +107,9 @@ class PushSender {
         String body = notification.isAway()
                 ? messages.getMessage("push.away", new Object[] { name(user, notification.fromUserId()), customer },
                         locale)
+                : notification.isQueuedAway()
+                ? messages.getMessage("push.queuedAway", new Object[] { name(user, notification.fromUserId()), customer },
+                        locale)
                 : messages.getMessage("push.assigned", new Object[] { name(user, notification.actorId()), customer },
                         locale);
         var data = json.createObjectNode()

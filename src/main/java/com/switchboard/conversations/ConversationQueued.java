@@ -1,0 +1,13 @@
+package com.switchboard.conversations;
+
+import java.util.UUID;
+
+/**
+ * A rule put a conversation in a team's queue, or to nobody (R17, R18).
+ *
+ * @param fromUserId the away assignee it left
+ * @param teamId the team whose queue it waits in, or null for nobody
+ */
+public record ConversationQueued(UUID accountId, UUID conversationId, UUID fromUserId, UUID teamId,
+        TimelineEvent.Reason reason) {
+}
