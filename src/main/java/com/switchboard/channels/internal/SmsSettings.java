@@ -20,6 +20,7 @@ import com.switchboard.customers.Customers;
 import com.switchboard.system.ConflictException;
 import com.switchboard.system.Deployment;
 import com.switchboard.system.InvalidInputException;
+import com.switchboard.system.SecretCipher;
 
 /**
  * Each account's SMS provider: which one, its credentials, and the account's phone numbers. Admins
@@ -127,7 +128,7 @@ public class SmsSettings implements SmsConnection {
             checks.reject("provider", "sms.simulatorOff");
         }
         checks.throwIfAny();
-        String encrypted = token != null ? cipher.encrypt(token)
+        String encrypted = token != null ? encrypt(token)
                 : stored.map(SmsSettingsRepository.Stored::encryptedToken).orElse(null);
         if (provider == SmsProvider.TWILIO) {
             var notOwned = ownership.notOwned(accountSid, token != null ? token : cipher.decrypt(encrypted), numbers);
@@ -191,6 +192,15 @@ public class SmsSettings implements SmsConnection {
         catch (IllegalArgumentException unknown) {
             checks.reject("provider", "sms.providerInvalid");
             return SmsProvider.SIMULATOR;
+        }
+    }
+
+    private String encrypt(String token) {
+        try {
+            return cipher.encrypt(token);
+        }
+        catch (SecretCipher.MissingKey missing) {
+            throw new InvalidInputException("authToken", "sms.secretKeyMissing");
         }
     }
 }

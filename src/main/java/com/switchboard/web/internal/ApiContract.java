@@ -40,6 +40,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
+    static final String FIELD_ERROR = "ProblemFieldError";
 
     private static final Map<HttpStatus, String> RESPONSES = new LinkedHashMap<>();
 
@@ -94,6 +95,7 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
     @Override
     public void customise(OpenAPI api) {
         var components = api.getComponents();
+        components.addSchemas(FIELD_ERROR, fieldErrorSchema());
         components.addSchemas(PROBLEM, problemSchema());
         RESPONSES.forEach((status, description) -> components.addResponses(responseName(status),
                 new ApiResponse().description(description).content(new Content().addMediaType(
@@ -109,9 +111,8 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
         return name.toString();
     }
 
-    @SuppressWarnings("rawtypes")
-    private static Schema<?> problemSchema() {
-        var fieldError = new ObjectSchema()
+    private static Schema<?> fieldErrorSchema() {
+        return new ObjectSchema()
                 .addProperty("field", new StringSchema().description("The input field, as named in the request")
                         .example("phone"))
                 .addProperty("code", new StringSchema().description("What is wrong with it (see `code` above)")
@@ -119,6 +120,10 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
                 .addProperty("message", new StringSchema().description("The same, for people, in the caller's language")
                         .example("Enter a phone number such as 514 555 0123."))
                 .required(List.of("field", "code", "message"));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema<?> problemSchema() {
         Schema problem = new ObjectSchema()
                 .description("A refusal (RFC 9457). Program against `code` (or `type`, which is made from it): "
                         + "the codes are listed in docs/problems.md and stay the same; `title` and `detail` are for "
@@ -134,7 +139,7 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
                         .example("This customer texted STOP: no text can be sent to them until they text START."))
                 .addProperty("instance", new StringSchema().format("uri-reference")
                         .example("/api/v1/conversations/0d9e4d56-3f0c-4be4-9a39-7f8cbe1a3f5c/messages"))
-                .addProperty("errors", new ArraySchema().items(fieldError)
+                .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR))
                         .description("For invalid input: each field that is wrong"));
         problem.setRequired(List.of("type", "code", "title", "status", "detail"));
         return problem;

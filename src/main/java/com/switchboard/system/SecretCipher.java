@@ -1,11 +1,13 @@
-package com.switchboard.channels.internal;
+package com.switchboard.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -18,17 +20,14 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import com.switchboard.system.Deployment;
-import com.switchboard.system.InvalidInputException;
-import com.switchboard.system.SwitchboardProperties;
-
 /**
- * Encrypts the SMS provider's credentials at rest (AES-256-GCM). The key is the deployment's
- * {@code switchboard.secret-key} (32 bytes, base64), the same on every node. The embedded default,
- * a single node, makes one on first use and keeps it beside its database files.
+ * Encrypts secrets kept at rest (the SMS provider's credentials, the webhooks' signing secrets)
+ * with AES-256-GCM. The key is the deployment's {@code switchboard.secret-key} (32 bytes, base64),
+ * the same on every node. The embedded default, a single node, makes one on first use and keeps it
+ * beside its database files.
  */
 @Component
-class SecretCipher {
+public class SecretCipher {
 
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -39,6 +38,14 @@ class SecretCipher {
     private final SecureRandom random = new SecureRandom();
     private volatile SecretKeySpec key;
 
+    /** No key is set, and this deployment (several nodes may share its database) cannot make one up. */
+    public static final class MissingKey extends RuntimeException {
+
+        MissingKey() {
+            super("switchboard.secret-key is not set");
+        }
+    }
+
     SecretCipher(@Value("${switchboard.secret-key:}") String configuredKey, Deployment deployment,
             SwitchboardProperties properties) {
         this.configuredKey = configuredKey;
@@ -46,7 +53,8 @@ class SecretCipher {
         this.keyFile = properties.dataDir().resolve("secret.key");
     }
 
-    String encrypt(String secret) {
+    /** The secret, sealed: a random IV and the ciphertext with its tag, in base64. */
+    public String encrypt(String secret) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
@@ -60,7 +68,7 @@ class SecretCipher {
         }
     }
 
-    String decrypt(String stored) {
+    public String decrypt(String stored) {
         try {
             byte[] all = Base64.getDecoder().decode(stored);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -68,7 +76,7 @@ class SecretCipher {
             return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
         }
         catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The SMS credentials cannot be read with this switchboard.secret-key", e);
+            throw new IllegalStateException("A stored secret cannot be read with this switchboard.secret-key", e);
         }
     }
 
@@ -93,7 +101,7 @@ class SecretCipher {
         }
         if (!deployment.embeddedDatabase()) {
             // Several nodes must share one key: it has to be set, not made up by each node.
-            throw new InvalidInputException("authToken", "sms.secretKeyMissing");
+            throw new MissingKey();
         }
         try {
             if (Files.exists(keyFile)) {
@@ -102,7 +110,14 @@ class SecretCipher {
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);
             Files.createDirectories(keyFile.getParent());
-            Files.writeString(keyFile, Base64.getEncoder().encodeToString(bytes));
+            try {
+                // CREATE_NEW: if another process made it meanwhile, theirs is the key.
+                Files.writeString(keyFile, Base64.getEncoder().encodeToString(bytes), StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+            }
+            catch (FileAlreadyExistsException madeMeanwhile) {
+                return Base64.getDecoder().decode(Files.readString(keyFile).strip());
+            }
             try {
                 Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
             }
