@@ -2,10 +2,11 @@ package com.switchboard.webhooks;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,15 +15,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.switchboard.support.Api;
 import com.switchboard.support.Fixtures;
 import com.switchboard.support.SwitchboardTest;
 import com.switchboard.support.browser.Browsers;
 import com.switchboard.support.browser.Pages;
 import com.switchboard.support.browser.SwitchboardPages.LoginPage;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 
 /** Company settings → Webhooks, as an admin uses it in Chromium: adding, the secret once, the log, a replay. */
 @SwitchboardTest
@@ -155,11 +157,8 @@ class WebhookBrowserTests {
                 + "that/must/wrap/on/a/phone/screen/instead/of/scrolling", "eventTypes",
                 List.of("message.created", "conversation.assigned"))).field("id");
         fixtures.text(team, Fixtures.newPhone(), "Hello");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (api.get("/api/v1/webhooks/" + id, admin.token()).json().get("enabled").asBoolean()
-                && System.nanoTime() < deadline) {
-            sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !api.get("/api/v1/webhooks/" + id, admin.token()).json().get("enabled").asBoolean());
 
         var pages = logIn(admin, language, width, height);
         var page = pages.page();
@@ -185,24 +184,10 @@ class WebhookBrowserTests {
     }
 
     private void awaitDelivered(Fixtures.Team team, String endpointId) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
             var log = api.get("/api/v1/webhooks/" + endpointId + "/deliveries", team.admin().token()).json();
-            if (log.size() == 1 && log.get(0).get("state").asString().equals("DELIVERED")) {
-                return;
-            }
-            sleep(50);
-        }
-        throw new AssertionError("never delivered");
+            return log.size() == 1 && log.get(0).get("state").asString().equals("DELIVERED");
+        });
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

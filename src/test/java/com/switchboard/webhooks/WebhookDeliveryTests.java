@@ -1,12 +1,14 @@
 package com.switchboard.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -276,13 +277,9 @@ class WebhookDeliveryTests {
         String token = team.admin().token();
         fixtures.text(team, Fixtures.newPhone(), "First");
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        JsonNode webhook = api.get("/api/v1/webhooks/" + endpoint.get("id"), token).json();
-        while (webhook.get("enabled").asBoolean() && System.nanoTime() < deadline) {
-            sleep(100);
-            webhook = api.get("/api/v1/webhooks/" + endpoint.get("id"), token).json();
-        }
-        assertThat(webhook.get("enabled").asBoolean()).as(webhook.toString()).isFalse();
+        JsonNode webhook = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/api/v1/webhooks/" + endpoint.get("id"), token).json(),
+                        current -> !current.get("enabled").asBoolean());
         assertThat(webhook.get("disabledByFailures").asBoolean()).isTrue();
         assertThat(webhook.get("consecutiveFailures").asInt()).isEqualTo(8);
         assertThat(receiver.all()).hasSize(8);
@@ -324,16 +321,9 @@ class WebhookDeliveryTests {
         assertThat(again.eventId()).isEqualTo(first.eventId());
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(receiver.accepted()).hasSize(1);
-        long attemptsDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        JsonNode after = null;
-        while (System.nanoTime() < attemptsDeadline) {
-            after = api.get("/api/v1/webhooks/" + endpoint.get("id") + "/deliveries", token).json().get(0);
-            if (after.get("attempts").asInt() == 2) {
-                break;
-            }
-            sleep(50);
-        }
-        assertThat(after.get("attempts").asInt()).isEqualTo(2);
+        JsonNode after = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.get("/api/v1/webhooks/" + endpoint.get("id") + "/deliveries", token).json().get(0),
+                        latest -> latest.get("attempts").asInt() == 2);
         assertThat(after.get("state").asString()).isEqualTo("DELIVERED");
     }
 
@@ -435,13 +425,4 @@ class WebhookDeliveryTests {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
