@@ -79,9 +79,11 @@ public class InboundMessages {
         }
         var customer = customers.byPhoneOrNew(accountId, fromE164);
         var conversation = conversationRepository.lockByCustomer(accountId, customer.id()).orElseThrow();
-        if (startTeamId != null && conversation.lastMessagePreview() == null && conversation.teamId() == null
+        UUID teamId = conversation.teamId();
+        if (startTeamId != null && conversation.lastMessagePreview() == null && teamId == null
                 && conversation.assigneeId() == null) {
             conversationRepository.setTeam(accountId, conversation.id(), startTeamId);
+            teamId = startTeamId;
         }
         // Whatever a customer sends is kept, never refused; an empty text (a picture alone) still shows.
         body = keepable(body == null ? "" : body);
@@ -95,7 +97,7 @@ public class InboundMessages {
         }
         var decision = routing.getIfAvailable(() -> inbound -> InboundRouting.Decision.keep())
                 .route(new InboundRouting.Inbound(accountId, conversation.id(), customer.id(),
-                        conversation.assigneeId(), teamOf(conversation, startTeamId), now));
+                        conversation.assigneeId(), teamId, now));
         UUID assignee = conversation.assigneeId();
         if (decision.toQueue() && assignee != null) {
             conversations.queueByRule(conversation, decision.queueTeamId(), decision.reason(), now);
@@ -109,16 +111,6 @@ public class InboundMessages {
             conversations.recordKept(conversation, decision.kept(), now);
         }
         return Optional.of(new Received(customer.id(), conversation.id(), message, assignee));
-    }
-
-    // The team it has now: the one it was given, or the one it started in just above.
-    private UUID teamOf(Conversation conversation, UUID startTeamId) {
-        if (conversation.teamId() != null) {
-            return conversation.teamId();
-        }
-        boolean started = startTeamId != null && conversation.lastMessagePreview() == null
-                && conversation.assigneeId() == null;
-        return started ? startTeamId : null;
     }
 
     /**
