@@ -198,6 +198,8 @@ public class DemoData implements SmartInitializingSingleton {
      * queue, where the newest unassigned conversation waits too.
      */
     private void showTheTeams(Actor boss, Map<String, Actor> team) {
+        // Also R17: Marc is away at a training with the Service team covering, so his customers'
+        // next messages wait in Service's queue.
         var service = teams.create(boss, "Service", List.of(team.get("sophie").userId(), team.get("marc").userId(),
                 team.get("daniel").userId(), team.get("isabelle").userId()));
         teams.create(boss, "Sales", List.of(team.get("sophie").userId(), team.get("emily").userId()));
@@ -206,6 +208,9 @@ public class DemoData implements SmartInitializingSingleton {
         for (var conversation : waiting.items()) {
             conversations.queue(boss, conversation.id(), service.id());
         }
+        Actor marc = team.get("marc");
+        away.change(marc, marc.userId(), new AwayChange(true, null, LocalDate.now(clock.withZone(ZONE)).plusDays(3), null,
+                "Formation technique à Toronto", service.id()));
     }
 
     /** When each line was sent, ending a few minutes ago at the latest. */

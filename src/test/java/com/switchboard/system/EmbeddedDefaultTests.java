@@ -39,6 +39,11 @@ class EmbeddedDefaultTests {
             assertThat(count(jdbc, "select count(*) from conversation where status = 'CLOSED'")).isBetween(4L, 10L);
             assertThat(count(jdbc, "select count(*) from message where kind = 'NOTE'")).isPositive();
             assertThat(count(jdbc, "select count(distinct created_at::date) from message")).isGreaterThan(5);
+            // Teams (Service, Sales), a conversation waiting in Service's queue, and Marc away with Service covering (R17).
+            assertThat(count(jdbc, "select count(*) from team")).isEqualTo(2);
+            assertThat(count(jdbc, "select count(*) from conversation where team_id is not null and assignee_id is null"))
+                    .isPositive();
+            assertThat(count(jdbc, "select count(*) from away_period where delegate_team_id is not null")).isEqualTo(1);
             var login = post(app, "/api/v1/tokens",
                     "{\"email\":\"sophie@demo-motors.example\",\"password\":\"switchboard-demo\"}", null);
             assertThat(login.statusCode()).isEqualTo(201);
