@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -145,6 +146,9 @@ public class AwayStatuses {
         if (open != null && !wasAway) {
             // It ended by its return date, and the job has not written that down yet.
             periods.end(actor.accountId(), open.id(), open.returnsAt(user.timeZone()), EndReason.RETURN_DATE, null);
+            if (CoverageChanged.covered(open)) {
+                events.publishEvent(CoverageChanged.ends(open));
+            }
             open = null;
         }
         if (!change.away()) {
@@ -152,6 +156,9 @@ public class AwayStatuses {
                 periods.end(actor.accountId(), open.id(), now,
                         actor.is(userId) ? EndReason.TURNED_OFF : EndReason.ADMIN, actor.userId());
                 events.publishEvent(AwayStatusChanged.back(actor.accountId(), userId, actor.userId()));
+                if (CoverageChanged.covered(open)) {
+                    events.publishEvent(CoverageChanged.ends(open));
+                }
             }
             return status(actor, userId);
         }
@@ -162,21 +169,41 @@ public class AwayStatuses {
         check(actor, user, change, now, checks);
         checks.throwIfAny();
         String message = change.message() == null || change.message().isBlank() ? null : change.message().strip();
+        AwayPeriod saved;
         if (open == null) {
-            periods.insert(new AwayPeriod(UUID.randomUUID(), actor.accountId(), userId, change.delegateId(),
+            saved = new AwayPeriod(UUID.randomUUID(), actor.accountId(), userId, change.delegateId(),
                     change.delegateTeamId(), now,
                     change.returnOn(), change.returnAt(), message, actor.userId(), now, actor.userId(), null, null,
-                    null));
+                    null);
+            periods.insert(saved);
         }
         else {
-            periods.updateSettings(new AwayPeriod(open.id(), open.accountId(), userId, change.delegateId(),
+            saved = new AwayPeriod(open.id(), open.accountId(), userId, change.delegateId(),
                     change.delegateTeamId(),
                     open.startedAt(), change.returnOn(), change.returnAt(), message, open.startedBy(), now,
-                    actor.userId(), null, null, null));
+                    actor.userId(), null, null, null);
+            periods.updateSettings(saved);
         }
+        tellTheDelegates(open, saved);
         events.publishEvent(new AwayStatusChanged(actor.accountId(), userId, true, actor.userId(),
                 change.delegateId(), change.returnOn(), change.returnAt(), change.delegateTeamId()));
         return status(actor, userId);
+    }
+
+    /**
+     * R21: a new delegate is told they cover, from when, until when; one replaced is told they no
+     * longer do. A change of the return date alone tells the delegate again, with the new date.
+     */
+    private void tellTheDelegates(AwayPeriod before, AwayPeriod after) {
+        boolean sameDelegate = before != null && CoverageChanged.sameDelegate(before, after);
+        if (CoverageChanged.covered(before) && !sameDelegate) {
+            events.publishEvent(CoverageChanged.ends(before));
+        }
+        boolean sameReturn = before != null && Objects.equals(before.returnOn(), after.returnOn())
+                && Objects.equals(before.returnAt(), after.returnAt());
+        if (CoverageChanged.covered(after) && !(sameDelegate && sameReturn)) {
+            events.publishEvent(CoverageChanged.starts(after));
+        }
     }
 
     /** Every away period of a user, newest first: their own for a user (R16), anyone's for an admin. */

@@ -1,6 +1,7 @@
 package com.switchboard.notifications;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -25,7 +26,11 @@ public record Notification(UUID id, UUID userId, Kind kind, UUID conversationId,
         /** For admins: a webhook endpoint was turned off after failing again and again. */
         WEBHOOK_DISABLED,
         /** A conversation came to their team's queue because its owner is away and chose the team (R17). */
-        QUEUED_AWAY
+        QUEUED_AWAY,
+        /** They (or their team, {@code subjectId}) cover for an away teammate from now ({@code detail}: until when) (R21). */
+        COVERING_STARTED,
+        /** They (or their team) no longer cover for that teammate (R21). */
+        COVERING_ENDED
     }
 
     public boolean isUnread() {
@@ -44,12 +49,34 @@ public record Notification(UUID id, UUID userId, Kind kind, UUID conversationId,
         return kind == Kind.QUEUED_AWAY;
     }
 
+    public boolean isCovering() {
+        return kind == Kind.COVERING_STARTED;
+    }
+
+    public boolean isCoveringEnded() {
+        return kind == Kind.COVERING_ENDED;
+    }
+
+    /** For a notice that someone covers: the day the away teammate is back, when given as a day. */
+    public LocalDate returnOn() {
+        return isCovering() && detail != null && !detail.contains("T") ? LocalDate.parse(detail) : null;
+    }
+
+    /** For a notice that someone covers: the moment the away teammate is back, when given as a moment. */
+    public Instant returnAt() {
+        return isCovering() && detail != null && detail.contains("T") ? Instant.parse(detail) : null;
+    }
+
     public boolean isWebhookDisabled() {
         return kind == Kind.WEBHOOK_DISABLED;
     }
 
     /** Where opening it leads. */
     public String link() {
-        return isWebhookDisabled() ? "/company/webhooks/" + subjectId : "/conversations/" + conversationId;
+        if (isWebhookDisabled()) {
+            return "/company/webhooks/" + subjectId;
+        }
+        // Covering: the conversation list, where the covered teammate's conversations arrive.
+        return conversationId == null ? "/" : "/conversations/" + conversationId;
     }
 }

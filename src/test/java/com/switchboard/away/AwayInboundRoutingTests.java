@@ -111,7 +111,7 @@ class AwayInboundRoutingTests {
                 where user_id = :alice::uuid and conversation_id = :c::uuid and kind = 'REASSIGNED_AWAY' and read_at is null
                 """).param("alice", scene.alice.id()).param("c", scene.conversation).query(Integer.class).single())
                 .isEqualTo(1);
-        assertThat(page).contains("aria-label=\"Notifications: 1 unread\"");
+        assertThat(page).contains("aria-label=\"Notifications: 2 unread\"");
     }
 
     @Test
@@ -156,6 +156,54 @@ class AwayInboundRoutingTests {
                 .param("bob", scene.bob.id()).query(Integer.class).single()).isZero();
         assertThat(carlasBrowser.get("/conversations/" + scene.conversation + "?assignee=all").body())
                 .contains("data-reason=\"TEAM_DELEGATE\"", "to the Service queue:");
+    }
+
+    @Test
+    void R21_theDelegateIsToldWhenTheyStartCoveringUntilWhenAndWhenTheyStop() {
+        var scene = new Scene();
+        var carla = fixtures.agent(scene.team, "Carla Diaz");
+        var back = java.time.LocalDate.now(java.time.ZoneId.of("America/Toronto")).plusDays(9);
+        api.put("/api/v1/users/" + scene.bob.id() + "/away", scene.bob.token(),
+                Map.of("away", true, "delegateId", scene.alice.id(), "returnOn", back.toString()));
+
+        var alices = WebSession.login(api, scene.alice.email(), Fixtures.PASSWORD);
+        assertThat(alices.get("/notifications").body()).contains("is away: you are covering until");
+        assertThat(kinds(scene.alice)).containsExactly("COVERING_STARTED");
+
+        // Another delegate: Alice stops, Carla starts; the same settings again tell no one twice.
+        api.put("/api/v1/users/" + scene.bob.id() + "/away", scene.bob.token(),
+                Map.of("away", true, "delegateId", carla.id(), "returnOn", back.toString()));
+        api.put("/api/v1/users/" + scene.bob.id() + "/away", scene.bob.token(),
+                Map.of("away", true, "delegateId", carla.id(), "returnOn", back.toString()));
+        assertThat(kinds(scene.alice)).containsExactly("COVERING_STARTED", "COVERING_ENDED");
+        assertThat(kinds(carla)).containsExactly("COVERING_STARTED");
+
+        api.put("/api/v1/users/" + scene.bob.id() + "/away", scene.bob.token(), Map.of("away", false));
+        assertThat(kinds(carla)).containsExactly("COVERING_STARTED", "COVERING_ENDED");
+        assertThat(WebSession.login(api, carla.email(), Fixtures.PASSWORD).get("/notifications").body())
+                .contains("is back: you no longer cover for them");
+    }
+
+    @Test
+    void R21_withATeamAsDelegateEachMemberButTheAwayOneIsTold() {
+        var scene = new Scene();
+        var carla = fixtures.agent(scene.team, "Carla Diaz");
+        String service = api.post("/api/v1/teams", scene.alice.token(), Map.of("name", "Service",
+                "memberIds", List.of(scene.bob.id(), carla.id(), scene.alice.id()))).field("id");
+
+        api.put("/api/v1/users/" + scene.bob.id() + "/away", scene.bob.token(),
+                Map.of("away", true, "delegateTeamId", service));
+
+        assertThat(kinds(carla)).containsExactly("COVERING_STARTED");
+        assertThat(kinds(scene.alice)).containsExactly("COVERING_STARTED");
+        assertThat(kinds(scene.bob)).doesNotContain("COVERING_STARTED");
+        assertThat(WebSession.login(api, carla.email(), Fixtures.PASSWORD).get("/notifications").body())
+                .contains("is away: the Service queue covers for them");
+    }
+
+    private List<String> kinds(Member who) {
+        return jdbc.sql("select kind from notification where user_id = :id::uuid order by created_at, kind desc")
+                .param("id", who.id()).query(String.class).list();
     }
 
     @Test

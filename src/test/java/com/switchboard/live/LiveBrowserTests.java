@@ -114,7 +114,8 @@ class LiveBrowserTests {
                 new LocatorAssertions.HasTextOptions().setUseInnerText(true).setTimeout(10_000));
         assertThat(alices.locator(".picker > summary")).containsText("Alice Roy");
         assertThat(alices.locator(".conversation-row").first()).containsText("Hello? Anyone there?");
-        assertThat(alices.locator(".bell__count")).hasText("1");
+        // She covers for Bob (R21), and the conversation is hers (R4).
+        assertThat(alices.locator(".bell__count")).hasText("2");
         // Her draft is still there, and nothing was reloaded.
         assertThat(alices.locator("#composer-body")).hasValue("Let me check with the shop");
         Assertions.assertThat(wasNotReloaded(alices)).as("updated in place, not reloaded").isTrue();
@@ -159,7 +160,8 @@ class LiveBrowserTests {
         fixtures.text(team, phone, "Hello? Anyone there?");
         assertThat(alices.locator("#thread-items .bubble-row--inbound").last()).containsText("Hello? Anyone there?", LIVE_TEXT);
         assertThat(alices.locator("#assignee-picker > summary")).containsText("Alice Roy", LIVE_TEXT);
-        assertThat(alices.locator(".bell__count")).hasText("1", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+        // She covers for Bob (R21), and the conversation is hers (R4).
+        assertThat(alices.locator(".bell__count")).hasText("2", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
 
         // A later, unrelated event whose request marks the end of the burst's: Carla goes away.
         alices.waitForRequest(request -> request.url().contains("/regions/banner"),

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.switchboard.away.AwayStatusChanged;
+import com.switchboard.away.CoverageChanged;
 import com.switchboard.away.EndReason;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -51,6 +52,10 @@ class ReturnDateJob {
             transaction.executeWithoutResult(status -> {
                 if (periods.end(period.accountId(), period.id(), returns, EndReason.RETURN_DATE, null)) {
                     events.publishEvent(AwayStatusChanged.back(period.accountId(), period.userId(), null));
+                    if (period.delegateId() != null || period.delegateTeamId() != null) {
+                        events.publishEvent(new CoverageChanged(period.accountId(), period.userId(),
+                                period.delegateId(), period.delegateTeamId(), false, null, null));
+                    }
                     log.info("Away period {} ended by its return date", period.id());
                 }
             });

@@ -101,6 +101,19 @@ class PushSender {
                     .put("tag", "webhook-" + notification.subjectId());
             return json.writeValueAsString(data);
         }
+        if (notification.conversationId() == null) {
+            // R21: someone starts or stops covering; the inbox is where it matters.
+            String key = "push.coveringEnded";
+            if (notification.isCovering()) {
+                key = "push.covering";
+            }
+            var data = json.createObjectNode()
+                    .put("title", messages.getMessage("push.title", null, locale))
+                    .put("body", messages.getMessage(key, new Object[] { name(user, notification.fromUserId()) }, locale))
+                    .put("url", notification.link())
+                    .put("tag", "covering-" + notification.fromUserId());
+            return json.writeValueAsString(data);
+        }
         var conversation = conversations.conversation(user.accountId(), notification.conversationId());
         String customer = conversation.customer().name() != null ? conversation.customer().name()
                 : phones.display(conversation.customer().phone());
