@@ -9,16 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.switchboard.support.Api;
-import com.switchboard.support.SwitchboardTest;
+import com.switchboard.support.MailServerTest;
 import com.switchboard.support.WebSession;
 
 import jakarta.mail.internet.MimeMessage;
@@ -28,27 +23,10 @@ import jakarta.mail.internet.MimeMessage;
  * by email before the account exists, and answers a known email exactly as a new one: its owner
  * is told by mail instead, in their own language.
  */
-@SwitchboardTest
-class SignUpByMailTests {
+class SignUpByMailTests extends MailServerTest {
 
-    private static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private static final Pattern LINK = Pattern.compile("https://switchboard\\.example\\.com(/signup/confirm\\?token=[A-Za-z0-9_-]+)");
     private static final String PASSWORD = "correct-horse-battery";
-
-    static {
-        MAIL.start();
-    }
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "localhost");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-    }
-
-    @AfterAll
-    static void stopMail() {
-        MAIL.stop();
-    }
 
     @Autowired
     Api api;

@@ -26,7 +26,7 @@ class TenantScopedQueriesTests {
     private static final Pattern TENANT_TABLE = Pattern.compile(
             "\\b(from|into|update|join)\\s+(app_user|api_token|customer|conversation|conversation_event|message"
                     + "|away_period|away_reassignment|notification|live_event|outbound_send"
-                    + "|webhook_endpoint|webhook_event|webhook_delivery|team|team_member|simulator_settings)\\b",
+                    + "|webhook_endpoint|webhook_event|webhook_delivery|team|team_member|simulator_settings|mail_outbox)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern SCOPED = Pattern.compile("account_id\\s*=\\s*:accountId|values\\s*\\([^)]*:accountId"
@@ -51,6 +51,10 @@ class TenantScopedQueriesTests {
             Map.entry("delete from live_event where created_at <", "the log's retention serves every account"),
             Map.entry("select :afterId >= pruned_through",
                     "whether the log can serve a position at all (its end, across accounts); the replay is scoped"),
+            Map.entry("where sent_at is null and next_attempt_at <= :now",
+                    "the mail outbox: one node at a time sends what is due, across accounts"),
+            Map.entry("update mail_outbox set",
+                    "the mail outbox: a mail just read by its id is marked sent, or to try again"),
             Map.entry("for update skip locked", "the outbound queue: one node claims what is due, across accounts"),
             Map.entry("where message_id = :messageId",
                     "a reply this node claimed, by its id; its message is then read with its account"),
