@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,6 +67,9 @@ class WebhookDeliveryTests {
         receivers.forEach(WebhookReceiver::close);
     }
 
+    @Autowired
+    ConfigurableApplicationContext context;
+
     private WebhookReceiver receiver() {
         var receiver = new WebhookReceiver();
         receivers.add(receiver);
@@ -77,6 +81,22 @@ class WebhookDeliveryTests {
         var created = api.post("/api/v1/webhooks", team.admin().token(), Map.of("url", url, "eventTypes", List.of(types)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return Map.of("id", created.field("id"), "secret", created.field("secret"));
+    }
+
+    @Test
+    void aNodeStoppedAndStartedAgainInPlaceSendsAgainWebhooksAndReplies() {
+        // What Spring does to a test context it does not use for a while, and an operator to a node.
+        context.stop();
+        context.start();
+        var team = fixtures.team();
+        var receiver = receiver();
+        endpoint(team, receiver.url(), "message.delivery");
+        String conversation = fixtures.conversation(team);
+
+        api.post("/api/v1/conversations/" + conversation + "/messages", team.admin().token(), Map.of("body", "Ready."));
+
+        // The reply was sent (the outbound queue's senders work again) and its webhook too.
+        receiver.await(r -> !r.isEmpty(), "the reply's delivery");
     }
 
     @Test

@@ -64,7 +64,10 @@ class OutboundDelivery implements SmartLifecycle {
     // Which node holds a claim: unique per process, and readable in the table by whoever looks.
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
-    private final ExecutorService senders;
+    private final int senderCount;
+    // Made at each start, so that a stopped node (a test context paused while another is in use,
+    // then resumed) sends again with threads of its own.
+    private volatile ExecutorService senders;
     private volatile boolean running;
 
     OutboundDelivery(List<SmsChannel> channels, Conversations conversations, OutboundQueue queue,
@@ -84,7 +87,7 @@ class OutboundDelivery implements SmartLifecycle {
         this.maxBackoff = maxBackoff;
         this.giveUpAfter = giveUpAfter;
         this.stopWait = stopWait;
-        this.senders = Executors.newFixedThreadPool(senders, named("outbound-"));
+        this.senderCount = senders;
     }
 
     /**
@@ -214,6 +217,7 @@ class OutboundDelivery implements SmartLifecycle {
 
     @Override
     public void start() {
+        senders = Executors.newFixedThreadPool(senderCount, named("outbound-"));
         running = true;
     }
 

@@ -69,7 +69,9 @@ class WebhookDispatcher implements SmartLifecycle {
     private final HttpClient http;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
-    private final ExecutorService senders;
+    // Made at each start: a stopped context (Spring's test contexts pause when not in use, a node
+    // being restarted in place) starts again with threads of its own.
+    private volatile ExecutorService senders;
     private volatile boolean running;
     private ScheduledFuture<?> polling;
 
@@ -90,7 +92,6 @@ class WebhookDispatcher implements SmartLifecycle {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.senders = Executors.newFixedThreadPool(settings.senders(), named("webhooks-"));
     }
 
     /** After a commit that wrote deliveries for these endpoints: send them now, where no node is at it. */
@@ -243,6 +244,7 @@ class WebhookDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
+        senders = Executors.newFixedThreadPool(settings.senders(), named("webhooks-"));
         running = true;
         polling = scheduler.scheduleWithFixedDelay(this::sendDue, settings.pollInterval());
     }
