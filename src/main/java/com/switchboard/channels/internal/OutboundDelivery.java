@@ -132,8 +132,13 @@ class OutboundDelivery implements SmartLifecycle {
     }
 
     private void submit(Runnable attempt) {
+        var pool = senders;
+        if (pool == null) {
+            // Not started yet (the demo data loads before): the first poll after the start sends it.
+            return;
+        }
         try {
-            senders.execute(attempt);
+            pool.execute(attempt);
         }
         catch (RejectedExecutionException stopping) {
             // Stopping: the claim lapses and another node (or this one, restarted) sends it.

@@ -125,8 +125,13 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     private void submit(Runnable work) {
+        var pool = senders;
+        if (pool == null) {
+            // Not started yet (the demo data loads before): the first poll after the start sends it.
+            return;
+        }
         try {
-            senders.execute(work);
+            pool.execute(work);
         }
         catch (RejectedExecutionException stopping) {
             log.debug("Not sending webhooks now: the application is stopping");
