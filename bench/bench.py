@@ -392,8 +392,10 @@ def load_dataset(pg, mode):
             and role = 'AGENT';
         -- The first {mode['away']} agents are away; most delegate to an agent who is not, every fifth to
         -- another away agent (R5 then keeps conversations where they are).
-        insert into away_period (id, account_id, user_id, delegate_id, started_at, return_on, started_by, updated_at, updated_by)
-        select gen_random_uuid(), '{account}', a.id, d.id, now() - interval '1 day', current_date + 14, a.id, now(), a.id
+        insert into away_period (id, account_id, user_id, delegate_id, start_at, return_on, started_by, updated_at, updated_by,
+                                 start_announced_at)
+        select gen_random_uuid(), '{account}', a.id, d.id, now() - interval '1 day', current_date + 14, a.id, now(), a.id,
+               now() - interval '1 day'
         from ranked a join ranked d on d.n = case when a.n % 5 = 0 then (a.n % {mode['away']}) + 1
                                                    else a.n + {mode['away']} end
         where a.n <= {mode['away']};

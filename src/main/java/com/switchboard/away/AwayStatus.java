@@ -33,7 +33,7 @@ public record AwayStatus(UUID userId, boolean away, @Nullable UUID delegateId, @
         if (latest.isAwayAt(now, userZone)) {
             return new AwayStatus(userId, true, latest.delegateId(), latest.delegateTeamId(), latest.returnsAt(userZone),
                     latest.returnOn(),
-                    latest.message(), latest.startedAt(), latest.updatedAt(), latest.updatedBy());
+                    latest.message(), latest.startsAt(userZone), latest.updatedAt(), latest.updatedBy());
         }
         // Not away: say who ended the last period, and when.
         Instant ended = latest.endedAt() != null ? latest.endedAt() : latest.returnsAt(userZone);

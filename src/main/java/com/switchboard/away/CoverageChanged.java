@@ -17,17 +17,17 @@ import java.util.UUID;
 public record CoverageChanged(UUID accountId, UUID awayUserId, UUID delegateId, UUID delegateTeamId, boolean starts,
         LocalDate returnOn, Instant returnAt) {
 
-    static CoverageChanged starts(AwayPeriod period) {
+    public static CoverageChanged starts(AwayPeriod period) {
         return new CoverageChanged(period.accountId(), period.userId(), period.delegateId(), period.delegateTeamId(),
                 true, period.returnOn(), period.returnAt());
     }
 
-    static CoverageChanged ends(AwayPeriod period) {
+    public static CoverageChanged ends(AwayPeriod period) {
         return new CoverageChanged(period.accountId(), period.userId(), period.delegateId(), period.delegateTeamId(),
                 false, null, null);
     }
 
-    static boolean covered(AwayPeriod period) {
+    public static boolean covered(AwayPeriod period) {
         return period != null && (period.delegateId() != null || period.delegateTeamId() != null);
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.switchboard.accounts.Actor;
@@ -74,6 +75,11 @@ public class Conversations {
     /** Whether the account has any conversation at all, open or closed. */
     public boolean any(Actor actor) {
         return conversations.any(actor.accountId());
+    }
+
+    /** How many open conversations a teammate of the caller's account has. */
+    public int openAssignedTo(Actor actor, UUID userId) {
+        return conversations.openCounts(actor.accountId(), userId).mine();
     }
 
     public InboxCounts counts(Actor actor) {
@@ -289,6 +295,67 @@ public class Conversations {
         return conversations.find(accountId, conversationId).orElseThrow(NotFoundException::new);
     }
 
+    /**
+     * Locks the open conversations a user has, for a handover (R19). Taken before the away
+     * user's own lock, in the order every routing step takes them, so the two never wait on
+     * each other in a circle.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Conversation> lockOpenAssignedTo(UUID accountId, UUID userId) {
+        return conversations.lockOpenAssignedTo(accountId, userId);
+    }
+
+    /**
+     * Hands a conversation locked by {@link #lockOpenAssignedTo} from its away assignee to their
+     * delegate, or to a team's queue when {@code toUserId} is null (R19), with a timeline event.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void handOver(Conversation locked, UUID toUserId, UUID toTeamId) {
+        var now = clock.instant();
+        if (toUserId != null) {
+            changeAssignee(locked, toUserId, null, TimelineEvent.Reason.HANDED_OVER, now);
+        }
+        else {
+            queueByRule(locked, toTeamId, TimelineEvent.Reason.HANDED_OVER, now);
+        }
+    }
+
+    /** What became of a conversation an away period moved, at the period's end (R20). */
+    public enum GiveBack {
+        GIVEN_BACK, MOVED_BY_HAND, CLOSED
+    }
+
+    /**
+     * Gives a conversation back to {@code toUserId} if it is still open and still where the away
+     * rules put it ({@code placedWith}, or the queue of {@code placedInTeam} when that is null),
+     * restoring its team as it was ({@code teamBefore}). One that someone moved by hand since
+     * {@code placedAt} stays, even if they put it back in the same place: it is theirs now, not the rules'.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public GiveBack giveBack(UUID accountId, UUID conversationId, UUID placedWith, UUID placedInTeam,
+            Instant placedAt, UUID toUserId, UUID teamBefore) {
+        var conversation = conversations.lock(accountId, conversationId).orElse(null);
+        if (conversation == null) {
+            return GiveBack.MOVED_BY_HAND;
+        }
+        if (!conversation.isOpen()) {
+            return GiveBack.CLOSED;
+        }
+        boolean stillThere = placedWith != null ? placedWith.equals(conversation.assigneeId())
+                : conversation.assigneeId() == null && Objects.equals(placedInTeam, conversation.teamId());
+        if (!stillThere || timeline.hasEventSince(accountId, conversationId, TimelineEvent.Type.ASSIGNED,
+                TimelineEvent.Reason.MANUAL, placedAt)) {
+            return GiveBack.MOVED_BY_HAND;
+        }
+        var now = clock.instant();
+        if (placedWith == null && !Objects.equals(teamBefore, conversation.teamId())) {
+            conversations.setTeam(accountId, conversationId, teamBefore);
+            events.publishEvent(new ConversationTeamChanged(accountId, conversationId, null, teamBefore));
+        }
+        changeAssignee(conversation, toUserId, null, TimelineEvent.Reason.HANDED_BACK, now);
+        return GiveBack.GIVEN_BACK;
+    }
+
     /** Stores a message in a locked conversation; any new message reopens a closed conversation. */
     Message append(Conversation conversation, MessageKind kind, String body, UUID authorId, Instant at) {
         if (!conversation.isOpen()) {
@@ -330,7 +397,7 @@ public class Conversations {
         events.publishEvent(new ConversationAssigned(conversation.accountId(), conversation.id(), null,
                 conversation.assigneeId(), null, reason));
         events.publishEvent(new ConversationQueued(conversation.accountId(), conversation.id(),
-                conversation.assigneeId(), teamId, reason));
+                conversation.assigneeId(), conversation.teamId(), teamId, reason));
     }
 
     /** Says on the timeline why a text left the conversation with its away assignee, once per away period. */

@@ -72,7 +72,11 @@ public record TimelineEvent(
         /** R18: the assignee ({@code fromUserId}) is away and so is their delegate: to the team queue ({@code teamId}). */
         FALLBACK_QUEUE,
         /** R18: as {@link #FALLBACK_QUEUE}, with no team to queue for: to nobody. */
-        FALLBACK_UNASSIGNED
+        FALLBACK_UNASSIGNED,
+        /** R19: handed over with every open conversation of the away assignee when their away period started. */
+        HANDED_OVER,
+        /** R20: given back to the returning user ({@code toUserId}) at the end of their away period. */
+        HANDED_BACK
     }
 
     /** For a late failure: what the carrier said, in the reader's language (as {@link Message#deliveryProblem()}). */

@@ -18,8 +18,8 @@ class AwayPeriodTests {
 
     private static AwayPeriod period(Instant start, LocalDate returnOn, Instant returnAt) {
         UUID user = UUID.randomUUID();
-        return new AwayPeriod(UUID.randomUUID(), UUID.randomUUID(), user, null, null, start, returnOn, returnAt, null, user,
-                start, user, null, null, null);
+        return new AwayPeriod(UUID.randomUUID(), UUID.randomUUID(), user, null, null, start, null, returnOn, returnAt,
+                null, false, true, user, start, user, null, null, null);
     }
 
     @Test
@@ -84,7 +84,7 @@ class AwayPeriodTests {
     void anEndedPeriodIsNotAwayAfterItsEnd() {
         var start = Instant.parse("2026-12-01T00:00:00Z");
         var ended = new AwayPeriod(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), null, null, start, null, null,
-                null, null, start, null, start.plusSeconds(60), EndReason.TURNED_OFF, null);
+                null, null, false, true, null, start, null, start.plusSeconds(60), EndReason.TURNED_OFF, null);
 
         assertThat(ended.isAwayAt(start.plusSeconds(59), TORONTO)).isTrue();
         assertThat(ended.isAwayAt(start.plusSeconds(60), TORONTO)).isFalse();

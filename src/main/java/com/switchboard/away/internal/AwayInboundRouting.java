@@ -1,19 +1,14 @@
 package com.switchboard.away.internal;
 
-import java.util.UUID;
+import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
-import com.switchboard.accounts.Accounts;
-import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.away.AwayPeriod;
-import com.switchboard.away.AwayRouting;
 import com.switchboard.conversations.Conversations;
 import com.switchboard.conversations.InboundRouting;
 import com.switchboard.conversations.TimelineEvent;
-import com.switchboard.teams.Team;
-import com.switchboard.teams.Teams;
 
 /**
  * The away rules as the routing step of every inbound message (R4 to R8): it gathers the inputs
@@ -25,17 +20,15 @@ class AwayInboundRouting implements InboundRouting {
 
     private final AwayPeriodRepository periods;
     private final Users users;
-    private final Accounts accounts;
-    private final Teams teams;
     private final Conversations conversations;
+    private final AwayTransitions transitions;
 
-    AwayInboundRouting(AwayPeriodRepository periods, Users users, Accounts accounts, Teams teams,
-            Conversations conversations) {
+    AwayInboundRouting(AwayPeriodRepository periods, Users users, Conversations conversations,
+            AwayTransitions transitions) {
         this.periods = periods;
         this.users = users;
-        this.accounts = accounts;
-        this.teams = teams;
         this.conversations = conversations;
+        this.transitions = transitions;
     }
 
     @Override
@@ -44,46 +37,37 @@ class AwayInboundRouting implements InboundRouting {
             return Decision.keep();
         }
         var assignee = users.find(inbound.accountId(), inbound.assigneeId()).orElse(null);
-        var period = periods.open(inbound.accountId(), inbound.assigneeId()).orElse(null);
-        if (assignee == null || period == null) {
+        if (assignee == null) {
             return Decision.keep();
         }
-        AwayRouting.Delegate delegate = null;
-        if (period.delegateId() != null) {
-            var user = users.find(inbound.accountId(), period.delegateId()).orElse(null);
-            if (user != null) {
-                delegate = new AwayRouting.Delegate(user.id(), user.active(),
-                        periods.open(inbound.accountId(), user.id()).map(p -> resolve(p, user)).orElse(null));
-            }
+        // Never while one of the assignee's periods starts or ends: a message and a hand-back
+        // have one outcome between them (R20).
+        periods.lockUserShared(assignee.id());
+        var period = periods.notEnded(inbound.accountId(), assignee.id()).stream()
+                .filter(p -> p.isAwayAt(inbound.receivedAt(), assignee.timeZone()))
+                .findFirst()
+                .orElse(null);
+        if (period == null) {
+            return Decision.keep();
         }
+        var since = period.startsAt(assignee.timeZone());
         boolean engaged = conversations.hasRepliedSince(inbound.accountId(), inbound.conversationId(),
-                assignee.id(), period.startedAt());
-        var fallback = AwayRouting.Fallback.valueOf(accounts.awayFallback(inbound.accountId()).name());
-        UUID firstTeam = fallback == AwayRouting.Fallback.KEEP ? null
-                : teams.of(inbound.accountId(), assignee.id()).stream().findFirst().map(Team::id).orElse(null);
-        var decision = AwayRouting.decide(new AwayRouting.Situation(assignee.id(), resolve(period, assignee), delegate,
-                period.delegateTeamId(), engaged, fallback, inbound.teamId(), firstTeam, inbound.receivedAt()));
+                assignee.id(), since);
+        var decision = transitions.decide(period, assignee, inbound.teamId(), engaged, inbound.receivedAt());
         return switch (decision.reason()) {
             case ASSIGNEE_AWAY -> Decision.reassign(decision.reassignTo(), TimelineEvent.Reason.ASSIGNEE_AWAY);
             case TEAM_DELEGATE -> Decision.queue(decision.queueTeamId(), TimelineEvent.Reason.TEAM_DELEGATE);
             case FALLBACK_QUEUE -> Decision.queue(decision.queueTeamId(), TimelineEvent.Reason.FALLBACK_QUEUE);
             case FALLBACK_UNASSIGNED -> Decision.queue(null, TimelineEvent.Reason.FALLBACK_UNASSIGNED);
-            case DELEGATE_AWAY -> kept(TimelineEvent.Reason.DELEGATE_AWAY, period);
-            case ENGAGED -> kept(TimelineEvent.Reason.ENGAGED, period);
-            case NO_DELEGATE -> kept(TimelineEvent.Reason.NO_DELEGATE, period);
-            case DELEGATE_DEACTIVATED -> kept(TimelineEvent.Reason.DELEGATE_DEACTIVATED, period);
+            case DELEGATE_AWAY -> kept(TimelineEvent.Reason.DELEGATE_AWAY, period, since);
+            case ENGAGED -> kept(TimelineEvent.Reason.ENGAGED, period, since);
+            case NO_DELEGATE -> kept(TimelineEvent.Reason.NO_DELEGATE, period, since);
+            case DELEGATE_DEACTIVATED -> kept(TimelineEvent.Reason.DELEGATE_DEACTIVATED, period, since);
             case UNASSIGNED, ASSIGNEE_PRESENT -> Decision.keep();
         };
     }
 
-    private static Decision kept(TimelineEvent.Reason reason, AwayPeriod period) {
-        return Decision.keepWithAwayAssignee(reason, period.delegateId(), period.startedAt());
-    }
-
-    private static AwayRouting.Away resolve(AwayPeriod period, User user) {
-        var returns = period.returnsAt(user.timeZone());
-        var ended = period.endedAt();
-        return new AwayRouting.Away(period.startedAt(), ended != null && (returns == null || ended.isBefore(returns))
-                ? ended : returns, period.delegateId());
+    private static Decision kept(TimelineEvent.Reason reason, AwayPeriod period, Instant since) {
+        return Decision.keepWithAwayAssignee(reason, period.delegateId(), since);
     }
 }

@@ -90,6 +90,18 @@ public class ConversationRepository {
                 .optional();
     }
 
+    /** The open conversations a user has, locked until the transaction ends, in a fixed order. */
+    public List<Conversation> lockOpenAssignedTo(UUID accountId, UUID userId) {
+        return jdbc.sql(SELECT + """
+                 where c.account_id = :accountId and c.assignee_id = :userId and c.status = 'OPEN'
+                order by c.id for update of c
+                """)
+                .param("accountId", accountId)
+                .param("userId", userId)
+                .query(ConversationRepository::map)
+                .list();
+    }
+
     public Optional<Conversation> lockByCustomer(UUID accountId, UUID customerId) {
         return jdbc.sql(SELECT + " where c.account_id = :accountId and c.customer_id = :customerId for update of c")
                 .param("accountId", accountId)

@@ -36,6 +36,12 @@ class AssignmentNotifier {
         if (assigned.toUserId() == null || assigned.toUserId().equals(assigned.actorId())) {
             return;
         }
+        // A handover or a hand-back moves many at once: the coverage notice (R21) and "While you
+        // were away" (R20) say it once, not once per conversation.
+        if (assigned.reason() == TimelineEvent.Reason.HANDED_OVER
+                || assigned.reason() == TimelineEvent.Reason.HANDED_BACK) {
+            return;
+        }
         var kind = assigned.reason() == TimelineEvent.Reason.ASSIGNEE_AWAY ? Notification.Kind.REASSIGNED_AWAY
                 : Notification.Kind.ASSIGNED;
         UUID id = UUID.randomUUID();
