@@ -50,3 +50,5 @@ alter table away_reassignment add constraint away_reassignment_from_team_fk fore
 alter table away_reassignment add constraint away_reassignment_to_team_fk foreign key (account_id, to_team_id)
     references team (account_id, id) on delete set null (to_team_id);
 create index away_reassignment_conversation_idx on away_reassignment (conversation_id);
+create index away_period_unseen_summary_idx on away_period (account_id, user_id)
+    where settled_at is not null and summary_seen_at is null;

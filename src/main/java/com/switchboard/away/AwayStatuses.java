@@ -204,7 +204,7 @@ public class AwayStatuses {
             checks.reject("away", "away.userInactive");
         }
         check(actor, user, change.delegateId(), change.delegateTeamId(), change.message(), change.handOverNow(),
-                checks);
+                "handOverNow", checks);
         checkReturn(user, change.returnOn(), change.returnAt(), now, checks);
         checks.throwIfAny();
         String message = message(change.message());
@@ -396,7 +396,11 @@ public class AwayStatuses {
         if (!actor.is(userId)) {
             actor.requireAdmin();
         }
-        var all = periods.history(actor.accountId(), userId);
+        Instant now = clock.instant();
+        // Planned periods are not history yet: they are listed with the periods to come.
+        var all = periods.history(actor.accountId(), userId).stream()
+                .filter(p -> !p.isPlannedAt(now, user.timeZone()))
+                .toList();
         var moves = periods.moves(actor.accountId(), all.stream().map(AwayPeriod::id).toList()).stream()
                 .collect(Collectors.groupingBy(Move::periodId));
         return all.stream()
@@ -414,7 +418,7 @@ public class AwayStatuses {
     }
 
     private void check(Actor actor, User user, UUID delegateId, UUID delegateTeamId, String message,
-            boolean handOver, InvalidInputException.Checks checks) {
+            boolean handOver, String handOverField, InvalidInputException.Checks checks) {
         if (delegateTeamId != null) {
             if (delegateId != null) {
                 checks.reject("delegateTeamId", "away.delegateTwice");
@@ -435,7 +439,7 @@ public class AwayStatuses {
             }
         }
         if (handOver && delegateId == null && delegateTeamId == null) {
-            checks.reject("handOverNow", "away.handOverNeedsDelegate");
+            checks.reject(handOverField, "away.handOverNeedsDelegate");
         }
         if (message != null && message.strip().length() > MAX_MESSAGE) {
             checks.reject("message", "away.messageTooLong", MAX_MESSAGE);
@@ -467,7 +471,8 @@ public class AwayStatuses {
      * time zone), not more than {@link #LONGEST_AWAY} ahead, and a return, if any, after it.
      */
     private void checkPlan(Actor actor, User user, AwayPlan plan, Instant now, InvalidInputException.Checks checks) {
-        check(actor, user, plan.delegateId(), plan.delegateTeamId(), plan.message(), plan.handOver(), checks);
+        check(actor, user, plan.delegateId(), plan.delegateTeamId(), plan.message(), plan.handOver(), "handOver",
+                checks);
         var latest = now.atZone(ZoneOffset.UTC).plus(LONGEST_AWAY).toInstant();
         Instant starts = null;
         if (plan.startOn() == null && plan.startAt() == null) {

@@ -77,6 +77,17 @@ public class Conversations {
         return conversations.any(actor.accountId());
     }
 
+    /** What happened in these conversations from {@code from} to {@code to}, for each of them. */
+    public Map<UUID, ConversationActivity> activity(Actor actor, Collection<UUID> conversationIds, Instant from,
+            Instant to) {
+        return timeline.activity(actor.accountId(), conversationIds, from, to);
+    }
+
+    /** The conversations a customer wrote in from {@code from} to {@code to} that {@code assigneeId} has now. */
+    public List<UUID> writtenToBetween(Actor actor, UUID assigneeId, Instant from, Instant to) {
+        return timeline.writtenToBetween(actor.accountId(), assigneeId, from, to);
+    }
+
     /** How many open conversations a teammate of the caller's account has. */
     public int openAssignedTo(Actor actor, UUID userId) {
         return conversations.openCounts(actor.accountId(), userId).mine();

@@ -73,7 +73,7 @@ class AwayBrowserTests {
         bobs.locator(".usermenu > summary").click();
         bobs.locator(".usermenu a[href$='/settings']").click();
         bobs.locator("label[for=away-on]").click();
-        bobs.locator(".delegate-option", new Page.LocatorOptions().setHasText("Alice Roy")).click();
+        bobs.locator("#away .delegate-option", new Page.LocatorOptions().setHasText("Alice Roy")).click();
         bobs.locator("#returnOn").fill(returnOn.toString());
         bobs.locator("#away button[type=submit]").click();
 

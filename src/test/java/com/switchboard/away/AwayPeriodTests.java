@@ -89,4 +89,40 @@ class AwayPeriodTests {
         assertThat(ended.isAwayAt(start.plusSeconds(59), TORONTO)).isTrue();
         assertThat(ended.isAwayAt(start.plusSeconds(60), TORONTO)).isFalse();
     }
+
+    @Test
+    void R22_aPlannedPeriodIsAwayFromMidnightOfItsFirstDayEvenOnTheDayClocksChange() {
+        UUID user = UUID.randomUUID();
+        var planned = new AwayPeriod(UUID.randomUUID(), UUID.randomUUID(), user, null, null, null,
+                LocalDate.of(2027, 3, 14), LocalDate.of(2027, 3, 15), null, null, false, true, user,
+                Instant.parse("2026-12-01T00:00:00Z"), user, null, null, null);
+
+        assertThat(planned.isAwayAt(Instant.parse("2027-03-14T04:59:59Z"), TORONTO)).isFalse();
+        assertThat(planned.isPlannedAt(Instant.parse("2027-03-14T04:59:59Z"), TORONTO)).isTrue();
+        assertThat(planned.isAwayAt(Instant.parse("2027-03-14T05:00:00Z"), TORONTO)).isTrue();
+        assertThat(planned.isAwayAt(Instant.parse("2027-03-15T03:59:59Z"), TORONTO)).isTrue();
+        assertThat(planned.isAwayAt(Instant.parse("2027-03-15T04:00:00Z"), TORONTO)).isFalse();
+        // The same stored dates, read for someone in Vancouver, are three hours later.
+        assertThat(planned.isAwayAt(Instant.parse("2027-03-14T07:59:59Z"), VANCOUVER)).isFalse();
+        assertThat(planned.isAwayAt(Instant.parse("2027-03-14T08:00:00Z"), VANCOUVER)).isTrue();
+    }
+
+    @Test
+    void R22_periodsOverlapWhenSomeInstantIsInBothAndBackToBackIsNotAnOverlap() {
+        UUID user = UUID.randomUUID();
+        var first = planned(user, LocalDate.of(2027, 1, 4), LocalDate.of(2027, 1, 8));
+        var backToBack = planned(user, LocalDate.of(2027, 1, 8), LocalDate.of(2027, 1, 10));
+        var inside = planned(user, LocalDate.of(2027, 1, 5), LocalDate.of(2027, 1, 6));
+        var untilTurnedOff = planned(user, LocalDate.of(2027, 1, 1), null);
+
+        assertThat(first.overlaps(backToBack, TORONTO)).isFalse();
+        assertThat(first.overlaps(inside, TORONTO)).isTrue();
+        assertThat(inside.overlaps(first, TORONTO)).isTrue();
+        assertThat(untilTurnedOff.overlaps(backToBack, TORONTO)).isTrue();
+    }
+
+    private static AwayPeriod planned(UUID user, LocalDate startOn, LocalDate returnOn) {
+        return new AwayPeriod(UUID.randomUUID(), UUID.randomUUID(), user, null, null, null, startOn, returnOn, null,
+                null, false, true, user, Instant.parse("2026-12-01T00:00:00Z"), user, null, null, null);
+    }
 }

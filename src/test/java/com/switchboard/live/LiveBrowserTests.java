@@ -87,7 +87,7 @@ class LiveBrowserTests {
         // Bob turns away mode on in his settings, with Alice as his delegate.
         bobs.navigate(api.baseUrl() + "/settings");
         bobs.locator("label[for=away-on]").click();
-        bobs.locator(".delegate-option", new Page.LocatorOptions().setHasText("Alice Roy")).click();
+        bobs.locator("#away .delegate-option", new Page.LocatorOptions().setHasText("Alice Roy")).click();
         bobs.locator("#away button[type=submit]").click();
         assertThat(bobs.locator("#away-banner")).isVisible();
 

@@ -58,6 +58,11 @@ public class WebSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** A GET as a browser navigates: asking for a page (HTML), as a link or the address bar does. */
+    public Page navigate(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").GET());
+    }
+
     /** A GET with this session's cookie to another server (another node of the same deployment). */
     public Page getAt(String otherBaseUrl, String path) {
         return send(HttpRequest.newBuilder(URI.create(otherBaseUrl + path)).GET());

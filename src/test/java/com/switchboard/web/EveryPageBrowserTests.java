@@ -18,6 +18,7 @@ import com.microsoft.playwright.Page;
 import com.switchboard.support.Api;
 import com.switchboard.support.Fixtures;
 import com.switchboard.support.SwitchboardTest;
+import com.switchboard.support.TestClock;
 import com.switchboard.support.browser.Browsers;
 import com.switchboard.support.browser.Pages;
 import com.switchboard.support.browser.SwitchboardPages.LoginPage;
@@ -41,6 +42,10 @@ class EveryPageBrowserTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    // Dates are the application's: other tests move its clock forward.
+    @Autowired
+    TestClock clock;
 
     private Fixtures.Member englishAdmin;
     private Fixtures.Member frenchAdmin;
@@ -79,7 +84,7 @@ class EveryPageBrowserTests {
         api.put("/api/v1/conversations/" + conversation + "/team", englishAdmin.token(), Map.of("teamId", service));
         // Bob is away with Alice covering until next week; Dora is away with Bob covering: stays (R5).
         api.put("/api/v1/users/" + bob.id() + "/away", bob.token(), Map.of("away", true, "delegateId",
-                englishAdmin.id(), "returnOn", LocalDate.now().plusDays(7).toString(), "message", "Vacation"));
+                englishAdmin.id(), "returnOn", LocalDate.now(clock).plusDays(7).toString(), "message", "Vacation"));
         api.put("/api/v1/users/" + dora.id() + "/away", dora.token(), Map.of("away", true, "delegateId", bob.id()));
         for (var admin : new Fixtures.Member[] { englishAdmin, frenchAdmin }) {
             api.post("/api/v1/tokens", null, Map.of("email", admin.email(), "password", Fixtures.PASSWORD));

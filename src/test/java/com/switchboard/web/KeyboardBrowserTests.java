@@ -94,7 +94,7 @@ class KeyboardBrowserTests {
         tabTo(page, "#away-on");
         page.keyboard().press("Enter");
         assertThat(page.locator("#away-on")).isChecked();
-        tabTo(page, ".away-form button[type=submit]");
+        tabTo(page, "#away .away-form button[type=submit]");
         page.keyboard().press("Enter");
         assertThat(page.locator("#away .alert--success")).isFocused();
         assertThat(page.locator("#away .alert--success")).containsText("Away mode is on.");

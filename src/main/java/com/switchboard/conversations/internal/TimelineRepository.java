@@ -4,13 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.switchboard.conversations.ConversationActivity;
 import com.switchboard.conversations.DeliveryStatus;
 import com.switchboard.conversations.Message;
 import com.switchboard.conversations.MessageKind;
@@ -127,6 +131,55 @@ public class TimelineRepository {
     }
 
     /** Whether the conversation has an event of that type and reason at or after an instant. */
+    /**
+     * For each of these conversations, from {@code from} (included) to {@code to} (excluded): how
+     * many customer messages came in, and who replied, first reply first.
+     */
+    public Map<UUID, ConversationActivity> activity(UUID accountId, Collection<UUID> conversationIds, Instant from,
+            Instant to) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
+        record Row(UUID conversationId, boolean inbound, UUID authorId) {
+        }
+        var rows = jdbc.sql("""
+                select conversation_id, kind, author_id from message
+                where account_id = :accountId and conversation_id in (:ids) and kind in ('INBOUND', 'OUTBOUND')
+                  and created_at >= :from and created_at < :to
+                order by created_at, seq
+                """)
+                .param("accountId", accountId)
+                .param("ids", conversationIds)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, row) -> new Row(rs.getObject("conversation_id", UUID.class),
+                        "INBOUND".equals(rs.getString("kind")), rs.getObject("author_id", UUID.class)))
+                .list();
+        var result = new LinkedHashMap<UUID, ConversationActivity>();
+        for (UUID id : conversationIds) {
+            var mine = rows.stream().filter(r -> r.conversationId().equals(id)).toList();
+            result.put(id, new ConversationActivity(id, (int) mine.stream().filter(Row::inbound).count(),
+                    mine.stream().filter(r -> !r.inbound()).map(Row::authorId).distinct().toList()));
+        }
+        return result;
+    }
+
+    /** The conversations a customer wrote in, from {@code from} to {@code to}, that {@code assigneeId} has now. */
+    public List<UUID> writtenToBetween(UUID accountId, UUID assigneeId, Instant from, Instant to) {
+        return jdbc.sql("""
+                select distinct m.conversation_id from message m
+                join conversation c on c.account_id = m.account_id and c.id = m.conversation_id
+                where m.account_id = :accountId and c.assignee_id = :assigneeId and m.kind = 'INBOUND'
+                  and m.created_at >= :from and m.created_at < :to
+                """)
+                .param("accountId", accountId)
+                .param("assigneeId", assigneeId)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(UUID.class)
+                .list();
+    }
+
     public boolean hasEventSince(UUID accountId, UUID conversationId, TimelineEvent.Type type,
             TimelineEvent.Reason reason, Instant since) {
         return jdbc.sql("""

@@ -35,10 +35,22 @@ class AwayPageModel {
     void addTo(Map<String, Object> model, Actor viewer, User target) {
         model.put("awayTarget", target);
         model.put("awayNow", clock.instant());
-        model.put("awayStatus", statuses.status(viewer, target.id()));
+        var status = statuses.status(viewer, target.id());
+        model.put("awayStatus", status);
+        var now = clock.instant();
+        var notEnded = statuses.periods(viewer, target.id());
+        var current = notEnded.stream().filter(p -> p.isAwayAt(now, target.timeZone())).findFirst().orElse(null);
         if (!model.containsKey("awayForm")) {
-            model.put("awayForm", AwayForm.of(statuses.status(viewer, target.id())));
+            model.put("awayForm", AwayForm.of(status, current));
         }
+        model.put("awayOpenConversations", statuses.openConversations(viewer, target.id()));
+        model.put("awayPlanned", notEnded.stream().filter(p -> p.isPlannedAt(now, target.timeZone()))
+                .map(p -> PlannedPeriod.of(p, target.timeZone())).toList());
+        if (!model.containsKey("planForm")) {
+            model.put("planForm", PlanForm.empty());
+        }
+        model.put("planAction", viewer.is(target.id()) ? "/settings/away/periods"
+                : "/team/" + target.id() + "/away/periods");
         model.put("awayEarliestReturn", statuses.earliestReturnDate(target));
         List<User> candidates = users.active(viewer).stream().filter(u -> !u.id().equals(target.id())).toList();
         model.put("awayCandidates", candidates);

@@ -17,8 +17,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.away.AwayChange;
+import com.switchboard.away.AwayPeriod;
 import com.switchboard.away.AwayStatuses;
 import com.switchboard.system.FormErrors;
+import com.switchboard.system.NotFoundException;
 import com.switchboard.teams.Team;
 import com.switchboard.teams.Teams;
 
@@ -88,6 +90,85 @@ class AwaySettingsController {
             redirect.addFlashAttribute("awaySaved", true);
             return "redirect:/team/" + id + "/away#away";
         }, () -> teammate(me, id, model));
+    }
+
+    /** Your settings → Planned away periods: plans one (R22); the settings page shows it, or the form's errors. */
+    @PostMapping("/settings/away/periods")
+    String planOwn(User me, @ModelAttribute("planForm") PlanForm form, BindingResult result,
+            RedirectAttributes redirect) {
+        return FormErrors.submit(result, () -> {
+            statuses.plan(me.actor(), me.id(), form.plan(teamIds(me), null));
+            redirect.addFlashAttribute("awayPlanSaved", "away.planned.saved");
+            return "redirect:/settings#away-planned";
+        }, () -> {
+            redirect.addFlashAttribute("planForm", form);
+            redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + "planForm", result);
+            return "redirect:/settings#away-planned";
+        });
+    }
+
+    /** A teammate's away page → Planned away periods: an admin plans one for them (R15, R22). */
+    @PostMapping("/team/{id}/away/periods")
+    String planTeammate(User me, @PathVariable UUID id, @ModelAttribute("planForm") PlanForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        var target = users.get(me.actor(), id);
+        requireSelfOrAdmin(me, target);
+        return FormErrors.submit(result, () -> {
+            statuses.plan(me.actor(), id, form.plan(teamIds(me), null));
+            redirect.addFlashAttribute("awayPlanSaved", "away.planned.saved");
+            return "redirect:/team/" + id + "/away#away-planned";
+        }, () -> teammate(me, id, model));
+    }
+
+    /** One planned period, to change it. */
+    @GetMapping("/team/{id}/away/periods/{periodId}")
+    String period(User me, @PathVariable UUID id, @PathVariable UUID periodId, Model model) {
+        var target = users.get(me.actor(), id);
+        requireSelfOrAdmin(me, target);
+        var period = plannedPeriod(me, id, periodId);
+        pageModel.addTo(model.asMap(), me.actor(), target);
+        if (!model.containsAttribute(BindingResult.MODEL_KEY_PREFIX + "planForm")) {
+            model.addAttribute("planForm", PlanForm.of(period));
+        }
+        model.addAttribute("planEditing", periodId);
+        return "away/period";
+    }
+
+    @PostMapping("/team/{id}/away/periods/{periodId}")
+    String changePeriod(User me, @PathVariable UUID id, @PathVariable UUID periodId,
+            @ModelAttribute("planForm") PlanForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        var target = users.get(me.actor(), id);
+        requireSelfOrAdmin(me, target);
+        var before = plannedPeriod(me, id, periodId);
+        return FormErrors.submit(result, () -> {
+            statuses.changePeriod(me.actor(), id, periodId, form.plan(teamIds(me), before));
+            redirect.addFlashAttribute("awayPlanSaved", "away.planned.changed");
+            return "redirect:" + awayPage(me, id) + "#away-planned";
+        }, () -> {
+            pageModel.addTo(model.asMap(), me.actor(), target);
+            model.addAttribute("planEditing", periodId);
+            return "away/period";
+        });
+    }
+
+    @PostMapping("/team/{id}/away/periods/{periodId}/cancel")
+    String cancelPeriod(User me, @PathVariable UUID id, @PathVariable UUID periodId, RedirectAttributes redirect) {
+        var target = users.get(me.actor(), id);
+        requireSelfOrAdmin(me, target);
+        statuses.cancel(me.actor(), id, periodId);
+        redirect.addFlashAttribute("awayPlanSaved", "away.planned.cancelled");
+        return "redirect:" + awayPage(me, id) + "#away-planned";
+    }
+
+    /** A period of this user that has not ended; one that ended, or another's, is not found here. */
+    private AwayPeriod plannedPeriod(User me, UUID userId, UUID periodId) {
+        return statuses.periods(me.actor(), userId).stream().filter(p -> p.id().equals(periodId)).findFirst()
+                .orElseThrow(NotFoundException::new);
+    }
+
+    private static String awayPage(User me, UUID userId) {
+        return me.id().equals(userId) ? "/settings" : "/team/" + userId + "/away";
     }
 
     private static void requireSelfOrAdmin(User me, User target) {
