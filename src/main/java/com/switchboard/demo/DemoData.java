@@ -2,6 +2,7 @@ package com.switchboard.demo;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +30,7 @@ import com.switchboard.accounts.SignUp;
 import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.away.AwayChange;
+import com.switchboard.away.AwayPlan;
 import com.switchboard.away.AwayStatuses;
 import com.switchboard.channels.StartTeams;
 import com.switchboard.conversations.AssigneeFilter;
@@ -134,13 +136,16 @@ public class DemoData implements SmartInitializingSingleton {
                     ZONE.getId(), mate.locale())).actor());
         }
         var script = DemoScript.read(new ClassPathResource("demo/demo-motors.txt"));
-        var stamps = new ArrayList<Stamp>();
+        // The past away period first, while Emily has no other conversation to hand over.
+        var stamps = new ArrayList<Stamp>(playAPastAwayPeriod(boss, team));
         for (var thread : script.threads()) {
             stamps.addAll(play(thread, boss, team));
         }
         spreadOverTime(signedUp.account().id(), stamps);
+        datePastAwayPeriods(signedUp.account().id());
         showTheAwayStatus(team);
         showTheTeams(boss, team);
+        planAnAwayPeriod(team);
         // The demo is set up already: no first steps to show.
         accounts.dismissFirstSteps(boss);
         return signedUp.admin();
@@ -211,6 +216,79 @@ public class DemoData implements SmartInitializingSingleton {
         Actor marc = team.get("marc");
         away.change(marc, marc.userId(), new AwayChange(true, null, LocalDate.now(clock.withZone(ZONE)).plusDays(3), null,
                 "Formation technique à Toronto", service.id()));
+    }
+
+    /**
+     * Emily's leave, two to three weeks ago, with Sophie covering (R19, R20): her open
+     * conversations went over at the start, a customer wrote to Sophie meanwhile, and they came
+     * back when Emily did; her history shows it, with "While you were away".
+     */
+    private List<Stamp> playAPastAwayPeriod(Actor boss, Map<String, Actor> team) {
+        Actor emily = team.get("emily");
+        Actor sophie = team.get("sophie");
+        var customer = customers.create(boss, "Nathalie Bergeron", "+15145550131", null);
+        UUID conversationId = conversations.forCustomer(boss, customer.id()).id();
+        LocalDate firstDay = LocalDate.now(clock.withZone(ZONE)).minusDays(21);
+        var stamps = new ArrayList<Stamp>();
+        stamps.add(new Stamp(inbound.receive(boss.accountId(), customer.phone(),
+                "Hi Emily, any news on the trade-in value for my Mazda 3?").message().id(), at(firstDay, 9, 20)));
+        conversations.assign(boss, conversationId, emily.userId());
+        stamps.add(new Stamp(conversations.send(emily, conversationId,
+                "Hi Nathalie! The appraiser sees it next week; I'm off until the 14th, Sophie will follow up.",
+                MessageKind.OUTBOUND).id(), at(firstDay, 9, 41)));
+        away.change(emily, emily.userId(), new AwayChange(true, sophie.userId(), null, null, "Congé parental, une semaine",
+                null, true, true));
+        stamps.add(new Stamp(inbound.receive(boss.accountId(), customer.phone(),
+                "The appraiser came by. What's the number?").message().id(), at(firstDay.plusDays(3), 14, 5)));
+        stamps.add(new Stamp(conversations.send(sophie, conversationId,
+                "Bonjour Nathalie, it's Sophie: $14,200, valid for 30 days. Emily will be back on Monday.",
+                MessageKind.OUTBOUND).id(), at(firstDay.plusDays(3), 14, 30)));
+        away.change(emily, emily.userId(), AwayChange.off());
+        stamps.add(new Stamp(inbound.receive(boss.accountId(), customer.phone(),
+                "Welcome back Emily! Let's go ahead with the trade-in.").message().id(), at(firstDay.plusDays(8), 10, 2)));
+        return stamps;
+    }
+
+    /**
+     * The past periods, played "now", take the times of the timeline around them: from their
+     * handover to their hand-back. Their notices were read back then, as was "While you were away".
+     */
+    private void datePastAwayPeriods(UUID accountId) {
+        jdbc.sql("""
+                update away_period p set
+                    start_at = (select min(e.created_at) from conversation_event e
+                                where e.account_id = p.account_id and e.reason = 'HANDED_OVER' and e.from_user_id = p.user_id),
+                    ended_at = (select max(e.created_at) from conversation_event e
+                                where e.account_id = p.account_id and e.reason = 'HANDED_BACK' and e.to_user_id = p.user_id)
+                where p.account_id = :accountId and p.ended_at is not null
+                """).param("accountId", accountId).update();
+        jdbc.sql("""
+                update away_period set updated_at = start_at, start_announced_at = start_at, settled_at = ended_at,
+                       summary_seen_at = ended_at
+                where account_id = :accountId and ended_at is not null
+                """).param("accountId", accountId).update();
+        jdbc.sql("""
+                update away_reassignment r set reassigned_at = p.start_at
+                from away_period p where p.id = r.period_id and p.account_id = :accountId and p.ended_at is not null
+                """).param("accountId", accountId).update();
+        jdbc.sql("""
+                update notification n set created_at = p.start_at, read_at = p.ended_at
+                from away_period p
+                where n.account_id = :accountId and p.account_id = n.account_id and p.ended_at is not null
+                  and n.kind in ('COVERING_STARTED', 'COVERING_ENDED') and n.read_at is null
+                """).param("accountId", accountId).update();
+    }
+
+    /** R22: Emily has next week off already planned, with Sophie covering and a handover at the start. */
+    private void planAnAwayPeriod(Map<String, Actor> team) {
+        Actor emily = team.get("emily");
+        LocalDate monday = LocalDate.now(clock.withZone(ZONE)).plusWeeks(1).with(DayOfWeek.MONDAY);
+        away.plan(emily, emily.userId(), new AwayPlan(monday, null, team.get("sophie").userId(), null,
+                monday.plusDays(5), null, "Salon de l'auto de Montréal", true, true));
+    }
+
+    private static Instant at(LocalDate day, int hour, int minute) {
+        return day.atTime(hour, minute).atZone(ZONE).toInstant();
     }
 
     /** When each line was sent, ending a few minutes ago at the latest. */

@@ -34,7 +34,7 @@ class EmbeddedDefaultTests {
             assertThat(count(jdbc, "select count(*) from account where name = 'Demo Motors'")).isEqualTo(1);
             assertThat(count(jdbc, "select count(*) from app_user")).isEqualTo(5);
             assertThat(count(jdbc, "select count(*) from app_user where locale = 'fr'")).isEqualTo(3);
-            assertThat(count(jdbc, "select count(*) from customer")).isEqualTo(30);
+            assertThat(count(jdbc, "select count(*) from customer")).isEqualTo(31);
             assertThat(count(jdbc, "select count(*) from conversation where assignee_id is null")).isBetween(4L, 10L);
             assertThat(count(jdbc, "select count(*) from conversation where status = 'CLOSED'")).isBetween(4L, 10L);
             assertThat(count(jdbc, "select count(*) from message where kind = 'NOTE'")).isPositive();
@@ -43,7 +43,16 @@ class EmbeddedDefaultTests {
             assertThat(count(jdbc, "select count(*) from team")).isEqualTo(2);
             assertThat(count(jdbc, "select count(*) from conversation where team_id is not null and assignee_id is null"))
                     .isPositive();
-            assertThat(count(jdbc, "select count(*) from away_period where delegate_team_id is not null")).isEqualTo(1);
+            assertThat(count(jdbc, "select count(*) from away_period where delegate_team_id is not null and hand_back"))
+                    .isEqualTo(1);
+            // Emily's leave, weeks ago: handed over at the start, given back at the end (R19, R20); and her
+            // next one planned (R22).
+            assertThat(count(jdbc, """
+                    select count(*) from away_reassignment r join away_period p on p.id = r.period_id
+                    where p.ended_at < now() - interval '7 days' and r.how = 'HANDOVER' and r.outcome = 'GIVEN_BACK'
+                    """)).isPositive();
+            assertThat(count(jdbc, "select count(*) from away_period where start_on > current_date and ended_at is null"))
+                    .isEqualTo(1);
             var login = post(app, "/api/v1/tokens",
                     "{\"email\":\"sophie@demo-motors.example\",\"password\":\"switchboard-demo\"}", null);
             assertThat(login.statusCode()).isEqualTo(201);
