@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +112,12 @@ class TenantIsolationTests {
                 "POST /company/webhooks/{id}/deliveries/{deliveryId}/replay", "GET /api/v1/teams/{id}",
                 "PATCH /api/v1/teams/{id}", "DELETE /api/v1/teams/{id}", "PUT /api/v1/teams/{id}/members/{userId}",
                 "DELETE /api/v1/teams/{id}/members/{userId}", "GET /teams/{id}/edit", "POST /teams/{id}",
-                "POST /teams/{id}/delete", "PUT /api/v1/conversations/{id}/team");
+                "POST /teams/{id}/delete", "PUT /api/v1/conversations/{id}/team",
+                "GET /api/v1/users/{id}/away/periods", "POST /api/v1/users/{id}/away/periods",
+                "PATCH /api/v1/users/{id}/away/periods/{periodId}", "DELETE /api/v1/users/{id}/away/periods/{periodId}",
+                "POST /team/{id}/away/periods", "GET /team/{id}/away/periods/{periodId}",
+                "POST /team/{id}/away/periods/{periodId}", "POST /team/{id}/away/periods/{periodId}/cancel",
+                "GET /away/summary/{id}");
         a.assertUnchanged();
     }
 
@@ -190,6 +197,9 @@ class TenantIsolationTests {
         final String deliveryId;
         final String teamName = "Team " + UUID.randomUUID().toString().substring(0, 8);
         final String teamId;
+        final String plannedPeriodId;
+        final String plannedStart;
+        final String endedPeriodId;
 
         AccountA(Fixtures fixtures, Api api, JdbcClient jdbc) {
             this.jdbc = jdbc;
@@ -208,6 +218,14 @@ class TenantIsolationTests {
                     "memberIds", List.of(agentId))).field("id");
             this.deliveryId = jdbc.sql("select id::text from webhook_delivery where endpoint_id = :id::uuid")
                     .param("id", webhookId).query(String.class).single();
+            // A period of the agent's that ended, and one planned (R20, R22).
+            api.put("/api/v1/users/" + agentId + "/away", team.admin().token(), Map.of("away", true));
+            api.put("/api/v1/users/" + agentId + "/away", team.admin().token(), Map.of("away", false));
+            this.endedPeriodId = api.get("/api/v1/users/" + agentId + "/away/history", team.admin().token()).json()
+                    .get(0).get("id").asString();
+            this.plannedStart = LocalDate.now(ZoneOffset.UTC).plusDays(30).toString();
+            this.plannedPeriodId = api.post("/api/v1/users/" + agentId + "/away/periods", team.admin().token(),
+                    Map.of("startOn", plannedStart)).field("id");
             this.tokenId = api.post("/api/v1/tokens", null, Map.of("email", team.admin().email(), "password",
                     Fixtures.PASSWORD)).field("id");
             this.notificationId = jdbc.sql("select id::text from notification where user_id = :agent::uuid")
@@ -222,7 +240,10 @@ class TenantIsolationTests {
 
         String fill(String pattern) {
             String id;
-            if (pattern.contains("/users/{id}") || pattern.contains("/team/{id}")) {
+            if (pattern.contains("/away/summary/{id}")) {
+                id = endedPeriodId;
+            }
+            else if (pattern.contains("/users/{id}") || pattern.contains("/team/{id}")) {
                 id = agentId;
             }
             else if (pattern.contains("/customers/{id}")) {
@@ -250,7 +271,8 @@ class TenantIsolationTests {
                 return fail("TenantIsolationTests does not know what id " + pattern + " takes: teach it");
             }
             return pattern.replace("{id}", id).replace("{messageId}", messageId).replace("{deliveryId}", deliveryId)
-                    .replace("{userId}", agentId);
+                    .replace("{userId}", agentId)
+                    .replace("{periodId}", plannedPeriodId);
         }
 
         void assertNotIn(String body, String where) {
@@ -279,6 +301,10 @@ class TenantIsolationTests {
             var teamOfA = api.get("/api/v1/teams/" + teamId, token);
             assertThat(teamOfA.field("name")).isEqualTo(teamName);
             assertThat(teamOfA.json().get("memberIds").get(0).asString()).isEqualTo(agentId);
+            var periods = api.get("/api/v1/users/" + agentId + "/away/periods", token).json();
+            assertThat(periods).hasSize(1);
+            assertThat(periods.get(0).get("startOn").asString()).isEqualTo(plannedStart);
+            assertThat(api.get("/api/v1/users/" + agentId + "/away", token).json().get("away").asBoolean()).isFalse();
         }
     }
 }
