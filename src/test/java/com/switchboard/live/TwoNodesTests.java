@@ -151,4 +151,33 @@ class TwoNodesTests {
                 select count(*) from away_period where user_id = cast(:bob as uuid) and end_reason = 'RETURN_DATE'
                 """).param("bob", bob.id()).query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void R22_aPlannedStartIsAnnouncedOnceAndItsHandoverDoneOnceWhateverTheNumberOfNodes() {
+        var team = fixtures.team();
+        var alice = team.admin();
+        var bob = fixtures.agent(team, "Bob Tremblay");
+        String conversation = fixtures.text(team, Fixtures.newPhone(), "Hello Bob").field("conversationId");
+        api.put("/api/v1/conversations/" + conversation + "/assignee", alice.token(), Map.of("userId", bob.id()));
+        Instant start = clock.instant().plus(Duration.ofHours(1));
+        assertThat(api2.post("/api/v1/users/" + bob.id() + "/away/periods", bob.token(), Map.of("startAt",
+                start.toString(), "delegateId", alice.id(), "handOver", true)).status()).isEqualTo(201);
+
+        try (var stream = LiveStream.open(api.baseUrl(), alice.token(), null)) {
+            clock.advanceTo(start.plusSeconds(1));
+
+            var on = stream.next("away", Duration.ofSeconds(10));
+            assertThat(on.json().get("userId").asString()).isEqualTo(bob.id());
+            assertThat(on.json().get("away").asBoolean()).isTrue();
+            assertThat(stream.drain(Duration.ofSeconds(3))).extracting(LiveStream.Event::type).doesNotContain("away");
+        }
+        assertThat(api.get("/api/v1/conversations/" + conversation, alice.token()).field("assigneeId"))
+                .isEqualTo(alice.id());
+        assertThat(jdbc.sql("""
+                select count(*) from conversation_event where conversation_id = cast(:c as uuid) and reason = 'HANDED_OVER'
+                """).param("c", conversation).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                select count(*) from notification where user_id = cast(:alice as uuid) and kind = 'COVERING_STARTED'
+                """).param("alice", alice.id()).query(Long.class).single()).isEqualTo(1);
+    }
 }
