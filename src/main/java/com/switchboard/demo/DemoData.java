@@ -31,6 +31,7 @@ import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.away.AwayChange;
 import com.switchboard.away.AwayPlan;
+import com.switchboard.away.AwayPlans;
 import com.switchboard.away.AwayStatuses;
 import com.switchboard.channels.StartTeams;
 import com.switchboard.conversations.AssigneeFilter;
@@ -74,6 +75,7 @@ public class DemoData implements SmartInitializingSingleton {
     private final Conversations conversations;
     private final InboundMessages inbound;
     private final AwayStatuses away;
+    private final AwayPlans plans;
     private final Teams teams;
     private final StartTeams startTeams;
     private final JdbcClient jdbc;
@@ -81,8 +83,8 @@ public class DemoData implements SmartInitializingSingleton {
     private final Clock clock;
 
     DemoData(Deployment deployment, Accounts accounts, Users users, Customers customers, Conversations conversations,
-            InboundMessages inbound, AwayStatuses away, Teams teams, StartTeams startTeams, JdbcClient jdbc,
-            TransactionTemplate transaction, Clock clock) {
+            InboundMessages inbound, AwayStatuses away, AwayPlans plans, Teams teams, StartTeams startTeams,
+            JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
         this.teams = teams;
         this.startTeams = startTeams;
         this.deployment = deployment;
@@ -92,6 +94,7 @@ public class DemoData implements SmartInitializingSingleton {
         this.conversations = conversations;
         this.inbound = inbound;
         this.away = away;
+        this.plans = plans;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
@@ -283,7 +286,7 @@ public class DemoData implements SmartInitializingSingleton {
     private void planAnAwayPeriod(Map<String, Actor> team) {
         Actor emily = team.get("emily");
         LocalDate monday = LocalDate.now(clock.withZone(ZONE)).plusWeeks(1).with(DayOfWeek.MONDAY);
-        away.plan(emily, emily.userId(), new AwayPlan(monday, null, team.get("sophie").userId(), null,
+        plans.plan(emily, emily.userId(), new AwayPlan(monday, null, team.get("sophie").userId(), null,
                 monday.plusDays(5), null, "Salon de l'auto de Montréal", true, true));
     }
 

@@ -3,6 +3,7 @@ package com.switchboard.away.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -116,6 +117,25 @@ public class AwayTransitions {
         settle(period);
         events.publishEvent(new AwayPeriodsChanged(period.accountId(), period.userId()));
         return true;
+    }
+
+    /**
+     * The user's periods that have not ended, after writing down (hand-back included) those whose
+     * return has come and the job has not reached yet. The caller holds the user's lock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<AwayPeriod> endReturned(User user, Instant now) {
+        var notEnded = new ArrayList<AwayPeriod>();
+        for (var period : periods.notEnded(user.accountId(), user.id())) {
+            Instant returns = period.returnsAt(user.timeZone());
+            if (returns != null && !returns.isAfter(now)) {
+                end(period, returns, EndReason.RETURN_DATE, null);
+            }
+            else {
+                notEnded.add(period);
+            }
+        }
+        return notEnded;
     }
 
     /**

@@ -26,6 +26,7 @@ import com.switchboard.away.AwayHistory.How;
 import com.switchboard.away.AwayHistory.Outcome;
 import com.switchboard.away.AwayPeriod;
 import com.switchboard.away.AwayPlan;
+import com.switchboard.away.AwayPlans;
 import com.switchboard.away.AwayStatus;
 import com.switchboard.away.AwayStatuses;
 import com.switchboard.away.EndReason;
@@ -42,10 +43,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AwayApiController {
 
     private final AwayStatuses statuses;
+    private final AwayPlans plans;
     private final Clock clock;
 
-    AwayApiController(AwayStatuses statuses, Clock clock) {
+    AwayApiController(AwayStatuses statuses, AwayPlans plans, Clock clock) {
         this.statuses = statuses;
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -183,8 +186,8 @@ class AwayApiController {
     @GetMapping("/periods")
     List<PeriodJson> periods(Actor actor, @PathVariable UUID id) {
         var now = clock.instant();
-        var zone = statuses.timeZone(actor, id);
-        return statuses.periods(actor, id).stream()
+        var zone = plans.timeZone(actor, id);
+        return plans.periods(actor, id).stream()
                 .map(p -> PeriodJson.of(new AwayHistory(p, p.startsAt(zone), p.returnsAt(zone), List.of()), now))
                 .toList();
     }
@@ -195,8 +198,8 @@ class AwayApiController {
     @PostMapping("/periods")
     @ResponseStatus(HttpStatus.CREATED)
     PeriodJson plan(Actor actor, @PathVariable UUID id, @RequestBody PlanRequest request) {
-        var period = statuses.plan(actor, id, request.plan());
-        var zone = statuses.timeZone(actor, id);
+        var period = plans.plan(actor, id, request.plan());
+        var zone = plans.timeZone(actor, id);
         return PeriodJson.of(new AwayHistory(period, period.startsAt(zone), period.returnsAt(zone), List.of()),
                 clock.instant());
     }
@@ -207,14 +210,14 @@ class AwayApiController {
     @PatchMapping("/periods/{periodId}")
     PeriodJson changePeriod(Actor actor, @PathVariable UUID id, @PathVariable UUID periodId,
             @RequestBody ChangePeriodRequest request) {
-        var current = statuses.periods(actor, id).stream().filter(p -> p.id().equals(periodId)).findFirst()
+        var current = plans.periods(actor, id).stream().filter(p -> p.id().equals(periodId)).findFirst()
                 .orElse(null);
         if (current == null) {
             // Ended, or not this user's: the service says which.
-            statuses.cancelCheck(actor, id, periodId);
+            plans.cancelCheck(actor, id, periodId);
         }
-        var period = statuses.changePeriod(actor, id, periodId, request.over(current));
-        var zone = statuses.timeZone(actor, id);
+        var period = plans.changePeriod(actor, id, periodId, request.over(current));
+        var zone = plans.timeZone(actor, id);
         return PeriodJson.of(new AwayHistory(period, period.startsAt(zone), period.returnsAt(zone), List.of()),
                 clock.instant());
     }
@@ -225,6 +228,6 @@ class AwayApiController {
     @DeleteMapping("/periods/{periodId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void cancel(Actor actor, @PathVariable UUID id, @PathVariable UUID periodId) {
-        statuses.cancel(actor, id, periodId);
+        plans.cancel(actor, id, periodId);
     }
 }

@@ -12,6 +12,7 @@ import com.switchboard.accounts.Actor;
 import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.away.AwayHistory;
+import com.switchboard.away.AwayPlans;
 import com.switchboard.away.AwayStatuses;
 import com.switchboard.conversations.Conversation;
 import com.switchboard.conversations.Conversations;
@@ -21,12 +22,14 @@ import com.switchboard.conversations.Conversations;
 class AwayPageModel {
 
     private final AwayStatuses statuses;
+    private final AwayPlans plans;
     private final Users users;
     private final Conversations conversations;
     private final Clock clock;
 
-    AwayPageModel(AwayStatuses statuses, Users users, Conversations conversations, Clock clock) {
+    AwayPageModel(AwayStatuses statuses, AwayPlans plans, Users users, Conversations conversations, Clock clock) {
         this.statuses = statuses;
+        this.plans = plans;
         this.users = users;
         this.conversations = conversations;
         this.clock = clock;
@@ -38,7 +41,7 @@ class AwayPageModel {
         var status = statuses.status(viewer, target.id());
         model.put("awayStatus", status);
         var now = clock.instant();
-        var notEnded = statuses.periods(viewer, target.id());
+        var notEnded = plans.periods(viewer, target.id());
         var current = notEnded.stream().filter(p -> p.isAwayAt(now, target.timeZone())).findFirst().orElse(null);
         if (!model.containsKey("awayForm")) {
             model.put("awayForm", AwayForm.of(status, current));

@@ -18,6 +18,7 @@ import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.away.AwayChange;
 import com.switchboard.away.AwayPeriod;
+import com.switchboard.away.AwayPlans;
 import com.switchboard.away.AwayStatuses;
 import com.switchboard.system.FormErrors;
 import com.switchboard.system.NotFoundException;
@@ -34,12 +35,15 @@ class AwaySettingsController {
     private static final String FORM_ERRORS = BindingResult.MODEL_KEY_PREFIX + "awayForm";
 
     private final AwayStatuses statuses;
+    private final AwayPlans plans;
     private final Users users;
     private final AwayPageModel pageModel;
     private final Teams teams;
 
-    AwaySettingsController(AwayStatuses statuses, Users users, AwayPageModel pageModel, Teams teams) {
+    AwaySettingsController(AwayStatuses statuses, AwayPlans plans, Users users, AwayPageModel pageModel,
+            Teams teams) {
         this.statuses = statuses;
+        this.plans = plans;
         this.users = users;
         this.pageModel = pageModel;
         this.teams = teams;
@@ -97,7 +101,7 @@ class AwaySettingsController {
     String planOwn(User me, @ModelAttribute("planForm") PlanForm form, BindingResult result,
             RedirectAttributes redirect) {
         return FormErrors.submit(result, () -> {
-            statuses.plan(me.actor(), me.id(), form.plan(teamIds(me), null));
+            plans.plan(me.actor(), me.id(), form.plan(teamIds(me), null));
             redirect.addFlashAttribute("awayPlanSaved", "away.planned.saved");
             return "redirect:/settings#away-planned";
         }, () -> {
@@ -114,7 +118,7 @@ class AwaySettingsController {
         var target = users.get(me.actor(), id);
         requireSelfOrAdmin(me, target);
         return FormErrors.submit(result, () -> {
-            statuses.plan(me.actor(), id, form.plan(teamIds(me), null));
+            plans.plan(me.actor(), id, form.plan(teamIds(me), null));
             redirect.addFlashAttribute("awayPlanSaved", "away.planned.saved");
             return "redirect:/team/" + id + "/away#away-planned";
         }, () -> teammate(me, id, model));
@@ -142,7 +146,7 @@ class AwaySettingsController {
         requireSelfOrAdmin(me, target);
         var before = plannedPeriod(me, id, periodId);
         return FormErrors.submit(result, () -> {
-            statuses.changePeriod(me.actor(), id, periodId, form.plan(teamIds(me), before));
+            plans.changePeriod(me.actor(), id, periodId, form.plan(teamIds(me), before));
             redirect.addFlashAttribute("awayPlanSaved", "away.planned.changed");
             return "redirect:" + awayPage(me, id) + "#away-planned";
         }, () -> {
@@ -156,14 +160,14 @@ class AwaySettingsController {
     String cancelPeriod(User me, @PathVariable UUID id, @PathVariable UUID periodId, RedirectAttributes redirect) {
         var target = users.get(me.actor(), id);
         requireSelfOrAdmin(me, target);
-        statuses.cancel(me.actor(), id, periodId);
+        plans.cancel(me.actor(), id, periodId);
         redirect.addFlashAttribute("awayPlanSaved", "away.planned.cancelled");
         return "redirect:" + awayPage(me, id) + "#away-planned";
     }
 
     /** A period of this user that has not ended; one that ended, or another's, is not found here. */
     private AwayPeriod plannedPeriod(User me, UUID userId, UUID periodId) {
-        return statuses.periods(me.actor(), userId).stream().filter(p -> p.id().equals(periodId)).findFirst()
+        return plans.periods(me.actor(), userId).stream().filter(p -> p.id().equals(periodId)).findFirst()
                 .orElseThrow(NotFoundException::new);
     }
 
