@@ -24,7 +24,8 @@ update away_period set settled_at = ended_at, summary_seen_at = ended_at where e
 drop index away_period_one_open_per_user;
 drop index away_period_history_idx;
 create index away_period_not_ended_idx on away_period (account_id, user_id) where ended_at is null;
-create index away_period_history_idx on away_period (account_id, user_id, coalesce(start_at, start_on::timestamptz) desc);
+-- A user's periods are few: the history reads them all and sorts them.
+create index away_period_history_idx on away_period (account_id, user_id);
 create index away_period_to_announce_idx on away_period (account_id) where start_announced_at is null;
 
 -- Each conversation a period moved: from whom (and from which team), to whom or to which queue,
