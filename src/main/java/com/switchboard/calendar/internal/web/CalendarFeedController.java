@@ -1,11 +1,11 @@
 package com.switchboard.calendar.internal.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,16 +47,19 @@ class CalendarFeedController implements WebMvcConfigurer, HandlerInterceptor {
         this.users = users;
     }
 
+    /** Written as it is, whatever the client's Accept says: calendar programs differ in what they send. */
     @GetMapping("/calendar/feed/{token}.ics")
-    ResponseEntity<String> feed(@PathVariable String token) {
+    void feed(@PathVariable String token, HttpServletResponse response) throws IOException {
         var owner = feeds.ownerOf(token).flatMap(o -> users.find(o.accountId(), o.userId()));
         if (owner.isEmpty()) {
-            return ResponseEntity.notFound().build();
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return;
         }
-        return ResponseEntity.ok()
-                .contentType(TEXT_CALENDAR)
-                .cacheControl(CacheControl.noCache().cachePrivate())
-                .body(feed.write(owner.get()));
+        byte[] body = feed.write(owner.get()).getBytes(StandardCharsets.UTF_8);
+        response.setContentType(TEXT_CALENDAR.toString());
+        response.setHeader("Cache-Control", CacheControl.noCache().cachePrivate().getHeaderValue());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     @PostMapping("/settings/calendar-feed")
