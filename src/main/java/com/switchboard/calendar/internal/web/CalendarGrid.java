@@ -88,6 +88,12 @@ public record CalendarGrid(TeamCalendar.Range range, List<Day> days, List<Group>
         public String stateKey() {
             return "calendar.state." + state.name();
         }
+
+        /** How it looks: yellow, dashed while planned, lighter once over; open where it goes on beyond the grid. */
+        public String classes() {
+            return "calendar__bar--" + state.name() + (startsBefore ? " calendar__bar--before" : "")
+                    + (endsAfter ? " calendar__bar--after" : "");
+        }
     }
 
     static CalendarGrid of(TeamCalendar.Range range, LocalDate today, User viewer, Collection<User> users,

@@ -21,8 +21,14 @@ import com.switchboard.away.AwayPlan;
  * @param handBack R20: at the end, give back what the period moved
  */
 public record PeriodForm(UUID delegateId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startOn,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate returnOn, boolean handOver, boolean handBack,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate returnOn, Boolean handOver, Boolean handBack,
         String message) {
+
+    // A box left unticked sends nothing: no.
+    public PeriodForm {
+        handOver = Boolean.TRUE.equals(handOver);
+        handBack = Boolean.TRUE.equals(handBack);
+    }
 
     /** A new period from that day: nobody chosen yet, and what it moves given back at the end. */
     static PeriodForm startingOn(LocalDate day) {
