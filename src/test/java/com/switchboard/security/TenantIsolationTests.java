@@ -110,7 +110,11 @@ class TenantIsolationTests {
                 "POST /company/webhooks/{id}/deliveries/{deliveryId}/replay", "GET /api/v1/teams/{id}",
                 "PATCH /api/v1/teams/{id}", "DELETE /api/v1/teams/{id}", "PUT /api/v1/teams/{id}/members/{userId}",
                 "DELETE /api/v1/teams/{id}/members/{userId}", "GET /teams/{id}/edit", "POST /teams/{id}",
-                "POST /teams/{id}/delete", "PUT /api/v1/conversations/{id}/team");
+                "POST /teams/{id}/delete", "PUT /api/v1/conversations/{id}/team",
+                "GET /api/v1/users/{id}/away/periods", "PATCH /api/v1/users/{id}/away/periods/{periodId}",
+                "DELETE /api/v1/users/{id}/away/periods/{periodId}", "GET /calendar/users/{id}/plan",
+                "POST /calendar/users/{id}/plan", "GET /calendar/users/{id}/periods/{periodId}",
+                "POST /calendar/users/{id}/periods/{periodId}", "POST /calendar/users/{id}/periods/{periodId}/end");
         a.assertUnchanged();
     }
 
@@ -132,6 +136,8 @@ class TenantIsolationTests {
         responses.put("inbox", bPages.get("/?assignee=all").body());
         responses.put("inbox of A's agent", bPages.get("/?assignee=" + a.agentId).body());
         responses.put("team", bPages.get("/team").body());
+        responses.put("calendar", bPages.get("/calendar").body());
+        responses.put("calendar API", api.get("/api/v1/calendar", b.admin().token()).body());
 
         responses.forEach((what, response) -> a.assertNotIn(response, what));
         assertThat(api.get("/api/v1/conversations?customerId=" + a.customerId, b.admin().token()).json()).isEmpty();
@@ -190,6 +196,7 @@ class TenantIsolationTests {
         final String deliveryId;
         final String teamName = "Team " + UUID.randomUUID().toString().substring(0, 8);
         final String teamId;
+        final String periodId;
 
         AccountA(Fixtures fixtures, Api api, JdbcClient jdbc) {
             this.jdbc = jdbc;
@@ -206,6 +213,9 @@ class TenantIsolationTests {
             this.messageId = fixtures.text(team, phone, secretText).field("messageId");
             this.teamId = api.post("/api/v1/teams", team.admin().token(), Map.of("name", teamName,
                     "memberIds", List.of(agentId))).field("id");
+            // R22, R24: a period the agent plans ahead.
+            this.periodId = api.post("/api/v1/users/" + agentId + "/away/periods", team.admin().token(), Map.of(
+                    "startOn", java.time.LocalDate.now().plusDays(20).toString())).field("id");
             this.deliveryId = jdbc.sql("select id::text from webhook_delivery where endpoint_id = :id::uuid")
                     .param("id", webhookId).query(String.class).single();
             this.tokenId = api.post("/api/v1/tokens", null, Map.of("email", team.admin().email(), "password",
@@ -246,11 +256,15 @@ class TenantIsolationTests {
             else if (pattern.contains("/teams/{id}")) {
                 id = teamId;
             }
+            else if (pattern.equals("/calendar/feed/{token}.ics")) {
+                // A feed is opened by its secret token alone, whoever asks: A's is not B's to know.
+                return "/calendar/feed/" + UUID.randomUUID() + ".ics";
+            }
             else {
                 return fail("TenantIsolationTests does not know what id " + pattern + " takes: teach it");
             }
             return pattern.replace("{id}", id).replace("{messageId}", messageId).replace("{deliveryId}", deliveryId)
-                    .replace("{userId}", agentId);
+                    .replace("{userId}", agentId).replace("{periodId}", periodId);
         }
 
         void assertNotIn(String body, String where) {
@@ -279,6 +293,9 @@ class TenantIsolationTests {
             var teamOfA = api.get("/api/v1/teams/" + teamId, token);
             assertThat(teamOfA.field("name")).isEqualTo(teamName);
             assertThat(teamOfA.json().get("memberIds").get(0).asString()).isEqualTo(agentId);
+            var periods = api.get("/api/v1/users/" + agentId + "/away/periods", token).json();
+            assertThat(periods).hasSize(1);
+            assertThat(periods.get(0).get("id").asString()).isEqualTo(periodId);
         }
     }
 }

@@ -125,9 +125,17 @@ public record CalendarGrid(TeamCalendar.Range range, List<Day> days, List<Group>
                 .map(u -> row(u, viewer, range, today, byUser.getOrDefault(u.id(), List.of()), teamNames))
                 .toList();
         if (!others.isEmpty()) {
-            groups.add(new Group(null, groups.isEmpty() ? "calendar.group.everyone" : "calendar.group.noTeam", others));
+            groups.add(new Group(null, othersKey(groups.isEmpty()), others));
         }
         return new CalendarGrid(range, days, groups);
+    }
+
+    /** The heading of those in no team: everyone, when the account has no team with members. */
+    private static String othersKey(boolean noTeams) {
+        if (noTeams) {
+            return "calendar.group.everyone";
+        }
+        return "calendar.group.noTeam";
     }
 
     private static Row row(User user, User viewer, TeamCalendar.Range range, LocalDate today, List<Entry> entries,
@@ -174,15 +182,33 @@ public record CalendarGrid(TeamCalendar.Range range, List<Day> days, List<Group>
             last = first;
         }
         String queue = p.delegateTeamId() == null ? null : teamNames.get(p.delegateTeamId());
-        String whoKey = p.delegateId() != null ? "calendar.bar.who.person"
-                : queue != null ? "calendar.bar.who.team" : "calendar.bar.who.nobody";
-        String whenKey = entry.endedEarly() ? "calendar.bar.when.ended"
-                : open ? "calendar.bar.when.open" : "calendar.bar.when.return";
         var bar = new Bar(p.id(), p.userId(), entry.state(), first.isBefore(range.from()),
                 open || last.isAfter(range.to()), p.startOn(), entry.startsAt(), entry.endedEarly() ? null : p.returnOn(),
                 entry.endedEarly() ? null : entry.returnsAt(), entry.endedEarly() ? p.endedAt() : null, p.delegateId(),
-                queue, whenKey, whoKey);
+                queue, whenKey(entry, open), whoKey(p.delegateId() != null, queue != null));
         return new Placed(max(first, range.from()), min(last, range.to()), bar);
+    }
+
+    /** What the bar's words say of who covers: a teammate, a team's queue, or nobody. */
+    private static String whoKey(boolean toPerson, boolean toQueue) {
+        if (toPerson) {
+            return "calendar.bar.who.person";
+        }
+        if (toQueue) {
+            return "calendar.bar.who.team";
+        }
+        return "calendar.bar.who.nobody";
+    }
+
+    /** What the bar's words say of when: to its return, until turned off, or to its early end. */
+    private static String whenKey(Entry entry, boolean open) {
+        if (entry.endedEarly()) {
+            return "calendar.bar.when.ended";
+        }
+        if (open) {
+            return "calendar.bar.when.open";
+        }
+        return "calendar.bar.when.return";
     }
 
     private static List<Cell> cells(List<Placed> lane, TeamCalendar.Range range, LocalDate today, boolean plannable) {

@@ -107,8 +107,12 @@ class CalendarPageController {
         var entry = calendar.entry(me.actor(), id, periodId);
         var target = users.get(me.actor(), id);
         statuses.cancel(me.actor(), id, periodId);
-        redirect.addFlashAttribute("calendarSaved", entry.state() == TeamCalendar.State.PLANNED
-                ? "calendar.saved.cancelled" : "calendar.saved.ended");
+        // A planned period is cancelled (nothing of it kept); the one in effect ends now.
+        String saved = "calendar.saved.ended";
+        if (entry.state() == TeamCalendar.State.PLANNED) {
+            saved = "calendar.saved.cancelled";
+        }
+        redirect.addFlashAttribute("calendarSaved", saved);
         redirect.addFlashAttribute("calendarSavedFor", target.name());
         return "redirect:/calendar";
     }
