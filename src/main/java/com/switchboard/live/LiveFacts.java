@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.switchboard.away.AwayPeriodsChanged;
 import com.switchboard.away.AwayStatusChanged;
 import com.switchboard.conversations.ConversationAssigned;
 import com.switchboard.conversations.ConversationStatusChanged;
@@ -38,6 +39,8 @@ public record LiveFacts(String type, UUID conversationId, Map<String, Object> fa
     public static final String TEAM = "conversation.team";
     /** A team was created, renamed or deleted, or its members changed: {@code {teamId}} (null: several). */
     public static final String TEAMS = "teams";
+    /** Someone's away periods changed (planned, changed, cancelled, started or ended; R22, R24): {@code {userId}}. */
+    public static final String PERIODS = "away.periods";
 
     public LiveFacts {
         facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
@@ -77,6 +80,10 @@ public record LiveFacts(String type, UUID conversationId, Map<String, Object> fa
 
     public static LiveFacts of(TeamsChanged event) {
         return new LiveFacts(TEAMS, null, facts("teamId", event.teamId()));
+    }
+
+    public static LiveFacts of(AwayPeriodsChanged event) {
+        return new LiveFacts(PERIODS, null, facts("userId", event.userId()));
     }
 
     // LinkedHashMap: nulls are facts too ("no delegate"), and the order is the documented one.

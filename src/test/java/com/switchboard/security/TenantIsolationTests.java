@@ -117,7 +117,9 @@ class TenantIsolationTests {
                 "PATCH /api/v1/users/{id}/away/periods/{periodId}", "DELETE /api/v1/users/{id}/away/periods/{periodId}",
                 "POST /team/{id}/away/periods", "GET /team/{id}/away/periods/{periodId}",
                 "POST /team/{id}/away/periods/{periodId}", "POST /team/{id}/away/periods/{periodId}/cancel",
-                "GET /away/summary/{id}");
+                "GET /away/summary/{id}", "GET /calendar/users/{id}/plan", "POST /calendar/users/{id}/plan",
+                "GET /calendar/users/{id}/periods/{periodId}", "POST /calendar/users/{id}/periods/{periodId}",
+                "POST /calendar/users/{id}/periods/{periodId}/end");
         a.assertUnchanged();
     }
 
@@ -139,6 +141,8 @@ class TenantIsolationTests {
         responses.put("inbox", bPages.get("/?assignee=all").body());
         responses.put("inbox of A's agent", bPages.get("/?assignee=" + a.agentId).body());
         responses.put("team", bPages.get("/team").body());
+        responses.put("calendar", bPages.get("/calendar").body());
+        responses.put("calendar API", api.get("/api/v1/calendar", b.admin().token()).body());
 
         responses.forEach((what, response) -> a.assertNotIn(response, what));
         assertThat(api.get("/api/v1/conversations?customerId=" + a.customerId, b.admin().token()).json()).isEmpty();
@@ -267,12 +271,15 @@ class TenantIsolationTests {
             else if (pattern.contains("/teams/{id}")) {
                 id = teamId;
             }
+            else if (pattern.equals("/calendar/feed/{token}.ics")) {
+                // A feed is opened by its secret token alone, whoever asks: A's is not B's to know.
+                return "/calendar/feed/" + UUID.randomUUID() + ".ics";
+            }
             else {
                 return fail("TenantIsolationTests does not know what id " + pattern + " takes: teach it");
             }
             return pattern.replace("{id}", id).replace("{messageId}", messageId).replace("{deliveryId}", deliveryId)
-                    .replace("{userId}", agentId)
-                    .replace("{periodId}", plannedPeriodId);
+                    .replace("{userId}", agentId).replace("{periodId}", plannedPeriodId);
         }
 
         void assertNotIn(String body, String where) {
@@ -303,6 +310,7 @@ class TenantIsolationTests {
             assertThat(teamOfA.json().get("memberIds").get(0).asString()).isEqualTo(agentId);
             var periods = api.get("/api/v1/users/" + agentId + "/away/periods", token).json();
             assertThat(periods).hasSize(1);
+            assertThat(periods.get(0).get("id").asString()).isEqualTo(plannedPeriodId);
             assertThat(periods.get(0).get("startOn").asString()).isEqualTo(plannedStart);
             assertThat(api.get("/api/v1/users/" + agentId + "/away", token).json().get("away").asBoolean()).isFalse();
         }

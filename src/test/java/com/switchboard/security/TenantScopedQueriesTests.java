@@ -26,7 +26,7 @@ class TenantScopedQueriesTests {
     private static final Pattern TENANT_TABLE = Pattern.compile(
             "\\b(from|into|update|join)\\s+(app_user|api_token|customer|conversation|conversation_event|message"
                     + "|away_period|away_reassignment|notification|live_event|outbound_send"
-                    + "|webhook_endpoint|webhook_event|webhook_delivery|team|team_member|simulator_settings|mail_outbox)\\b",
+                    + "|webhook_endpoint|webhook_event|webhook_delivery|team|team_member|simulator_settings|mail_outbox|calendar_feed)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern SCOPED = Pattern.compile("account_id\\s*=\\s*:accountId|values\\s*\\([^)]*:accountId"
@@ -39,6 +39,7 @@ class TenantScopedQueriesTests {
             Map.entry("where lower(email) = lower(:email)", "log-in: people log in with their email alone"),
             Map.entry("lower(email) = lower(:email) and id <> :except", "emails are unique across accounts"),
             Map.entry("where t.token_hash = :hash", "a bearer token names its account"),
+            Map.entry("where f.token_hash = :hash and u.active", "a calendar feed's secret address names its account"),
             Map.entry("update api_token set last_used_at = :now where id = :id",
                     "the token row was just found by its hash"),
             Map.entry("or (p.ended_at is not null and p.settled_at is null)",

@@ -55,6 +55,8 @@ class EveryPageBrowserTests {
     private String conversation;
     private String customerPhone;
     private String service;
+    private String bobsPeriod;
+    private String planned;
 
     @BeforeAll
     void anAccountWithSomethingEverywhere() {
@@ -86,6 +88,11 @@ class EveryPageBrowserTests {
         api.put("/api/v1/users/" + bob.id() + "/away", bob.token(), Map.of("away", true, "delegateId",
                 englishAdmin.id(), "returnOn", LocalDate.now(clock).plusDays(7).toString(), "message", "Vacation"));
         api.put("/api/v1/users/" + dora.id() + "/away", dora.token(), Map.of("away", true, "delegateId", bob.id()));
+        // R24: the calendar has a period in effect (Bob's) and one planned (Eve's, to the Service queue).
+        bobsPeriod = api.get("/api/v1/users/" + bob.id() + "/away/periods", bob.token()).json().get(0).get("id").asString();
+        planned = api.post("/api/v1/users/" + englishAgent.id() + "/away/periods", englishAdmin.token(), Map.of(
+                "startOn", LocalDate.now().plusDays(10).toString(), "returnOn", LocalDate.now().plusDays(15).toString(),
+                "delegateTeamId", service)).field("id");
         for (var admin : new Fixtures.Member[] { englishAdmin, frenchAdmin }) {
             api.post("/api/v1/tokens", null, Map.of("email", admin.email(), "password", Fixtures.PASSWORD));
             jdbc.sql("""
@@ -156,6 +163,10 @@ class EveryPageBrowserTests {
             check(page, "/teams", "a confirmation to delete a team",
                     p -> p.locator(".confirm > summary").first().click());
             check(page, "/teams/" + service + "/edit", "a team's edit page");
+            check(page, "/calendar", "the team calendar");
+            check(page, "/calendar/users/" + bob.id() + "/plan", "the form to plan a teammate's away period");
+            check(page, "/calendar/users/" + bob.id() + "/periods/" + bobsPeriod, "a period in effect, opened");
+            check(page, "/calendar/users/" + englishAgent.id() + "/periods/" + planned, "a planned period, opened");
             check(page, "/company", "the company settings");
             check(page, "/company/sms", "the SMS settings");
             check(page, "/settings", "your settings");

@@ -153,6 +153,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // The SMS provider's webhooks: each request is checked by its signature instead.
                         .requestMatchers("/webhooks/**").permitAll()
+                        // The calendar feed (R24): calendar programs send no cookie; the secret token opens it.
+                        .requestMatchers(HttpMethod.GET, "/calendar/feed/*").permitAll()
                         .requestMatchers("/login", "/signup", "/signup/sent", "/signup/confirm", "/assets/**", "/webjars/**", "/sw.js",
                                 "/favicon.ico", "/error", "/actuator/health/**",
                                 "/v3/api-docs/**", "/api/docs/**", "/swagger-ui/**")

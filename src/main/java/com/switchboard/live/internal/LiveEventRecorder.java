@@ -7,6 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.switchboard.accounts.AccessEnded;
+import com.switchboard.away.AwayPeriodsChanged;
 import com.switchboard.away.AwayStatusChanged;
 import com.switchboard.conversations.ConversationAssigned;
 import com.switchboard.conversations.ConversationStatusChanged;
@@ -74,6 +75,11 @@ class LiveEventRecorder {
 
     @EventListener
     void on(TeamsChanged event) {
+        append(event.accountId(), LiveFacts.of(event));
+    }
+
+    @EventListener
+    void on(AwayPeriodsChanged event) {
         append(event.accountId(), LiveFacts.of(event));
     }
 

@@ -19,6 +19,8 @@ final class LiveTypes {
     static final String TEAM = LiveFacts.TEAM;
     /** A team was created, renamed or deleted, or its members changed: {@code {teamId}} (null: several). */
     static final String TEAMS = LiveFacts.TEAMS;
+    /** Someone's away periods changed (the team calendar's, R24): {@code {userId}}. */
+    static final String PERIODS = LiveFacts.PERIODS;
     /** A notification for the subscriber: {@code {notificationId, unread}}. */
     static final String NOTIFICATION = "notification";
     /** The log no longer reaches back to the subscriber's last event: reload what is shown. */
