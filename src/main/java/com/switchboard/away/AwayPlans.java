@@ -118,24 +118,27 @@ public class AwayPlans {
         if (!actor.is(userId)) {
             actor.requireAdmin();
         }
-        periods.lockUser(userId);
         Instant now = clock.instant();
-        var period = transitions.endReturned(user, now).stream().filter(p -> p.id().equals(periodId)).findFirst()
+        var inEffect = periods.find(actor.accountId(), periodId)
+                .filter(p -> p.userId().equals(userId) && p.isAwayAt(now, user.timeZone()))
                 .orElse(null);
-        if (period == null) {
-            periods.find(actor.accountId(), periodId).filter(p -> p.userId().equals(userId))
-                    .orElseThrow(NotFoundException::new);
-            throw new ConflictException("period", "away.periodEnded");
-        }
-        if (!period.isPlannedAt(now, user.timeZone())) {
+        if (inEffect != null) {
+            // The one in effect changes as turning away mode on again does, with its locks in
+            // their order (a handover's conversations first); its start has happened.
             boolean sameStart = (plan.startOn() == null && plan.startAt() == null)
-                    || Objects.equals(plan.startOn(), period.startOn()) && Objects.equals(plan.startAt(), period.startAt());
+                    || Objects.equals(plan.startOn(), inEffect.startOn())
+                            && Objects.equals(plan.startAt(), inEffect.startAt());
             if (!sameStart) {
                 throw new InvalidInputException(plan.startOn() != null ? "startOn" : "startAt", "away.alreadyStarted");
             }
             statuses.change(actor, userId, new AwayChange(true, plan.delegateId(), plan.returnOn(), plan.returnAt(),
                     plan.message(), plan.delegateTeamId(), plan.handOver(), plan.handBack()));
             return periods.find(actor.accountId(), periodId).orElseThrow();
+        }
+        periods.lockUser(userId);
+        var period = notEnded(actor, user, periodId, now);
+        if (!period.isPlannedAt(now, user.timeZone())) {
+            throw new ConflictException("period", "away.alreadyStarted");
         }
         var refusals = new InvalidInputException.Checks();
         checks.checkPlan(actor, user, plan, now, refusals);
@@ -161,13 +164,7 @@ public class AwayPlans {
         }
         periods.lockUser(userId);
         Instant now = clock.instant();
-        var period = transitions.endReturned(user, now).stream().filter(p -> p.id().equals(periodId)).findFirst()
-                .orElse(null);
-        if (period == null) {
-            periods.find(actor.accountId(), periodId).filter(p -> p.userId().equals(userId))
-                    .orElseThrow(NotFoundException::new);
-            throw new ConflictException("period", "away.periodEnded");
-        }
+        var period = notEnded(actor, user, periodId, now);
         if (period.isPlannedAt(now, user.timeZone()) && periods.deletePlanned(actor.accountId(), periodId)) {
             events.publishEvent(new AwayPeriodsChanged(actor.accountId(), userId));
             return;
@@ -176,13 +173,29 @@ public class AwayPlans {
     }
 
     /**
-     * Refuses a change to a period that is not one of the user's that has not ended: 404 for
-     * another user's or one that does not exist, 409 for one that ended.
+     * One of a teammate's periods that has not ended, to show or change: another user's, or one
+     * that does not exist, is not found (404); one that is over cannot change (409).
      */
-    public void cancelCheck(Actor actor, UUID userId, UUID periodId) {
-        users.get(actor, userId);
-        periods.find(actor.accountId(), periodId).filter(p -> p.userId().equals(userId))
-                .orElseThrow(NotFoundException::new);
-        throw new ConflictException("period", "away.periodEnded");
+    public AwayPeriod notEnded(Actor actor, UUID userId, UUID periodId) {
+        var user = users.get(actor, userId);
+        return periods(actor, userId).stream().filter(p -> p.id().equals(periodId)).findFirst()
+                .orElseGet(() -> {
+                    periods.find(actor.accountId(), periodId).filter(p -> p.userId().equals(user.id()))
+                            .orElseThrow(NotFoundException::new);
+                    throw new ConflictException("period", "away.periodEnded");
+                });
+    }
+
+    /**
+     * One of the user's periods that has not ended, with the user's lock held: another user's, or
+     * one that does not exist, is not found; one that ended (its return may have just come) is over.
+     */
+    private AwayPeriod notEnded(Actor actor, User user, UUID periodId, Instant now) {
+        return transitions.endReturned(user, now).stream().filter(p -> p.id().equals(periodId)).findFirst()
+                .orElseGet(() -> {
+                    periods.find(actor.accountId(), periodId).filter(p -> p.userId().equals(user.id()))
+                            .orElseThrow(NotFoundException::new);
+                    throw new ConflictException("period", "away.periodEnded");
+                });
     }
 }

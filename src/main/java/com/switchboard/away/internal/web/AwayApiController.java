@@ -210,12 +210,7 @@ class AwayApiController {
     @PatchMapping("/periods/{periodId}")
     PeriodJson changePeriod(Actor actor, @PathVariable UUID id, @PathVariable UUID periodId,
             @RequestBody ChangePeriodRequest request) {
-        var current = plans.periods(actor, id).stream().filter(p -> p.id().equals(periodId)).findFirst()
-                .orElse(null);
-        if (current == null) {
-            // Ended, or not this user's: the service says which.
-            plans.cancelCheck(actor, id, periodId);
-        }
+        var current = plans.notEnded(actor, id, periodId);
         var period = plans.changePeriod(actor, id, periodId, request.over(current));
         var zone = plans.timeZone(actor, id);
         return PeriodJson.of(new AwayHistory(period, period.startsAt(zone), period.returnsAt(zone), List.of()),

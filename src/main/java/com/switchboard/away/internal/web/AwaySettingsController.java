@@ -17,11 +17,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.away.AwayChange;
-import com.switchboard.away.AwayPeriod;
 import com.switchboard.away.AwayPlans;
 import com.switchboard.away.AwayStatuses;
 import com.switchboard.system.FormErrors;
-import com.switchboard.system.NotFoundException;
 import com.switchboard.teams.Team;
 import com.switchboard.teams.Teams;
 
@@ -129,7 +127,7 @@ class AwaySettingsController {
     String period(User me, @PathVariable UUID id, @PathVariable UUID periodId, Model model) {
         var target = users.get(me.actor(), id);
         requireSelfOrAdmin(me, target);
-        var period = plannedPeriod(me, id, periodId);
+        var period = plans.notEnded(me.actor(), id, periodId);
         pageModel.addTo(model.asMap(), me.actor(), target);
         if (!model.containsAttribute(BindingResult.MODEL_KEY_PREFIX + "planForm")) {
             model.addAttribute("planForm", PlanForm.of(period));
@@ -144,7 +142,7 @@ class AwaySettingsController {
             RedirectAttributes redirect) {
         var target = users.get(me.actor(), id);
         requireSelfOrAdmin(me, target);
-        var before = plannedPeriod(me, id, periodId);
+        var before = plans.notEnded(me.actor(), id, periodId);
         return FormErrors.submit(result, () -> {
             plans.changePeriod(me.actor(), id, periodId, form.plan(teamIds(me), before));
             redirect.addFlashAttribute("awayPlanSaved", "away.planned.changed");
@@ -163,12 +161,6 @@ class AwaySettingsController {
         plans.cancel(me.actor(), id, periodId);
         redirect.addFlashAttribute("awayPlanSaved", "away.planned.cancelled");
         return "redirect:" + awayPage(me, id) + "#away-planned";
-    }
-
-    /** A period of this user that has not ended; one that ended, or another's, is not found here. */
-    private AwayPeriod plannedPeriod(User me, UUID userId, UUID periodId) {
-        return plans.periods(me.actor(), userId).stream().filter(p -> p.id().equals(periodId)).findFirst()
-                .orElseThrow(NotFoundException::new);
     }
 
     private static String awayPage(User me, UUID userId) {
