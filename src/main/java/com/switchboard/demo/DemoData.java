@@ -55,6 +55,8 @@ public class DemoData implements SmartInitializingSingleton {
 
     static final String PASSWORD = "switchboard-demo";
     static final ZoneId ZONE = ZoneId.of("America/Toronto");
+    // Emily's week off began this many days ago: within the team calendar's two weeks back.
+    private static final int PAST_LEAVE_DAYS_AGO = 12;
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -222,22 +224,23 @@ public class DemoData implements SmartInitializingSingleton {
     }
 
     /**
-     * Emily's leave, two to three weeks ago, with Sophie covering (R19, R20): her open
-     * conversations went over at the start, a customer wrote to Sophie meanwhile, and they came
-     * back when Emily did; her history shows it, with "While you were away".
+     * Emily's week off, from twelve days ago until five days ago, with Sophie covering (R19, R20):
+     * her open conversations went over at the start, a customer wrote to Sophie meanwhile, and
+     * they came back when Emily did; her history and the team calendar show it, with "While you
+     * were away".
      */
     private List<Stamp> playAPastAwayPeriod(Actor boss, Map<String, Actor> team) {
         Actor emily = team.get("emily");
         Actor sophie = team.get("sophie");
         var customer = customers.create(boss, "Nathalie Bergeron", "+15145550131", null);
         UUID conversationId = conversations.forCustomer(boss, customer.id()).id();
-        LocalDate firstDay = LocalDate.now(clock.withZone(ZONE)).minusDays(21);
+        LocalDate firstDay = LocalDate.now(clock.withZone(ZONE)).minusDays(PAST_LEAVE_DAYS_AGO);
         var stamps = new ArrayList<Stamp>();
         stamps.add(new Stamp(inbound.receive(boss.accountId(), customer.phone(),
                 "Hi Emily, any news on the trade-in value for my Mazda 3?").message().id(), at(firstDay, 9, 20)));
         conversations.assign(boss, conversationId, emily.userId());
         stamps.add(new Stamp(conversations.send(emily, conversationId,
-                "Hi Nathalie! The appraiser sees it next week; I'm off until the 14th, Sophie will follow up.",
+                "Hi Nathalie! The appraiser sees it this week; I'm off for a week, Sophie will follow up.",
                 MessageKind.OUTBOUND).id(), at(firstDay, 9, 41)));
         away.change(emily, emily.userId(), new AwayChange(true, sophie.userId(), null, null, "Congé parental, une semaine",
                 null, true, true));
@@ -253,18 +256,26 @@ public class DemoData implements SmartInitializingSingleton {
     }
 
     /**
-     * The past periods, played "now", take the times of the timeline around them: from their
-     * handover to their hand-back. Their notices were read back then, as was "While you were away".
+     * The past period, played "now", takes its days: from 10:00 on its first day to 00:00 on its
+     * return day, a week later; its handover and hand-back lines on the timeline say the same.
+     * Its notices were read back then, as was "While you were away".
      */
     private void datePastAwayPeriods(UUID accountId) {
+        LocalDate firstDay = LocalDate.now(clock.withZone(ZONE)).minusDays(PAST_LEAVE_DAYS_AGO);
+        Instant start = at(firstDay, 10, 0);
+        Instant back = firstDay.plusDays(7).atStartOfDay(ZONE).toInstant();
         jdbc.sql("""
-                update away_period p set
-                    start_at = (select min(e.created_at) from conversation_event e
-                                where e.account_id = p.account_id and e.reason = 'HANDED_OVER' and e.from_user_id = p.user_id),
-                    ended_at = (select max(e.created_at) from conversation_event e
-                                where e.account_id = p.account_id and e.reason = 'HANDED_BACK' and e.to_user_id = p.user_id)
-                where p.account_id = :accountId and p.ended_at is not null
-                """).param("accountId", accountId).update();
+                update away_period set start_at = :start, ended_at = :back
+                where account_id = :accountId and ended_at is not null
+                """).param("start", Timestamp.from(start)).param("back", Timestamp.from(back))
+                .param("accountId", accountId).update();
+        jdbc.sql("""
+                update conversation_event
+                set created_at = case reason when 'HANDED_OVER' then cast(:start as timestamptz)
+                                             else cast(:back as timestamptz) end
+                where account_id = :accountId and reason in ('HANDED_OVER', 'HANDED_BACK')
+                """).param("start", Timestamp.from(start)).param("back", Timestamp.from(back))
+                .param("accountId", accountId).update();
         jdbc.sql("""
                 update away_period set updated_at = start_at, start_announced_at = start_at, settled_at = ended_at,
                        summary_seen_at = ended_at

@@ -53,6 +53,18 @@ class ReadmeScreenshotsTests {
             page.screenshot(new Page.ScreenshotOptions().setPath(DOCS.resolve("while-you-were-away-" + language + ".png")));
             page.context().close();
         }
+        jdbc.sql("update app_user set locale = 'en' where id = :id::uuid").param("id", emily).update();
+        // The calendar from its first day, two weeks back, with Emily's week off: Emily (English) and
+        // Sophie, the admin (French).
+        for (var who : new String[][] { { "emily@demo-motors.example", "en" }, { "sophie@demo-motors.example", "fr" } }) {
+            var page = logIn(who[0], who[1] + "-CA", 1440, 900);
+            page.navigate(api.baseUrl() + "/calendar");
+            assertThat(page.locator("a.calendar__bar").first()).isVisible();
+            page.waitForLoadState();
+            page.locator("[data-scroll-to-today]").evaluate("box => box.scrollLeft = 0");
+            page.screenshot(new Page.ScreenshotOptions().setPath(DOCS.resolve("calendar-" + who[1] + ".png")));
+            page.context().close();
+        }
     }
 
     private Page logIn(String email, String locale, int width, int height) {
