@@ -55,8 +55,10 @@ public class DemoData implements SmartInitializingSingleton {
 
     static final String PASSWORD = "switchboard-demo";
     static final ZoneId ZONE = ZoneId.of("America/Toronto");
-    // Emily's week off began this many days ago: within the team calendar's two weeks back.
-    private static final int PAST_LEAVE_DAYS_AGO = 12;
+    // Emily's few days off began this many days ago: within the team calendar's two weeks back, and
+    // between her customers' conversations of the script, so that none of them falls in it.
+    private static final int PAST_LEAVE_DAYS_AGO = 8;
+    private static final int PAST_LEAVE_DAYS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -224,7 +226,7 @@ public class DemoData implements SmartInitializingSingleton {
     }
 
     /**
-     * Emily's week off, from twelve days ago until five days ago, with Sophie covering (R19, R20):
+     * Emily's few days off, from eight days ago until five days ago, with Sophie covering (R19, R20):
      * her open conversations went over at the start, a customer wrote to Sophie meanwhile, and
      * they came back when Emily did; her history and the team calendar show it, with "While you
      * were away".
@@ -240,30 +242,31 @@ public class DemoData implements SmartInitializingSingleton {
                 "Hi Emily, any news on the trade-in value for my Mazda 3?").message().id(), at(firstDay, 9, 20)));
         conversations.assign(boss, conversationId, emily.userId());
         stamps.add(new Stamp(conversations.send(emily, conversationId,
-                "Hi Nathalie! The appraiser sees it this week; I'm off for a week, Sophie will follow up.",
+                "Hi Nathalie! The appraiser sees it tomorrow; I'm off for a few days, Sophie will follow up.",
                 MessageKind.OUTBOUND).id(), at(firstDay, 9, 41)));
         away.change(emily, emily.userId(), new AwayChange(true, sophie.userId(), null, null, "Congé parental, une semaine",
                 null, true, true));
         stamps.add(new Stamp(inbound.receive(boss.accountId(), customer.phone(),
-                "The appraiser came by. What's the number?").message().id(), at(firstDay.plusDays(3), 14, 5)));
+                "The appraiser came by. What's the number?").message().id(), at(firstDay.plusDays(1), 14, 5)));
         stamps.add(new Stamp(conversations.send(sophie, conversationId,
-                "Bonjour Nathalie, it's Sophie: $14,200, valid for 30 days. Emily will be back on Monday.",
-                MessageKind.OUTBOUND).id(), at(firstDay.plusDays(3), 14, 30)));
+                "Bonjour Nathalie, it's Sophie: $14,200, valid for 30 days. Emily will be back in two days.",
+                MessageKind.OUTBOUND).id(), at(firstDay.plusDays(1), 14, 30)));
         away.change(emily, emily.userId(), AwayChange.off());
         stamps.add(new Stamp(inbound.receive(boss.accountId(), customer.phone(),
-                "Welcome back Emily! Let's go ahead with the trade-in.").message().id(), at(firstDay.plusDays(8), 10, 2)));
+                "Welcome back Emily! Let's go ahead with the trade-in.").message().id(),
+                at(firstDay.plusDays(PAST_LEAVE_DAYS + 1), 10, 2)));
         return stamps;
     }
 
     /**
      * The past period, played "now", takes its days: from 10:00 on its first day to 00:00 on its
-     * return day, a week later; its handover and hand-back lines on the timeline say the same.
+     * return day; its handover and hand-back lines on the timeline say the same.
      * Its notices were read back then, as was "While you were away".
      */
     private void datePastAwayPeriods(UUID accountId) {
         LocalDate firstDay = LocalDate.now(clock.withZone(ZONE)).minusDays(PAST_LEAVE_DAYS_AGO);
         Instant start = at(firstDay, 10, 0);
-        Instant back = firstDay.plusDays(7).atStartOfDay(ZONE).toInstant();
+        Instant back = firstDay.plusDays(PAST_LEAVE_DAYS).atStartOfDay(ZONE).toInstant();
         jdbc.sql("""
                 update away_period set start_at = :start, ended_at = :back
                 where account_id = :accountId and ended_at is not null
