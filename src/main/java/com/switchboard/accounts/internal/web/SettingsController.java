@@ -1,5 +1,6 @@
 package com.switchboard.accounts.internal.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.switchboard.accounts.ApiTokens;
 import com.switchboard.accounts.Languages;
+import com.switchboard.accounts.SettingsSection;
 import com.switchboard.accounts.TimeZones;
 import com.switchboard.accounts.User;
 import com.switchboard.accounts.UserChanges;
@@ -21,17 +23,22 @@ import com.switchboard.accounts.Users;
 import com.switchboard.system.FormErrors;
 import com.switchboard.system.InvalidInputException;
 
-/** Your settings: profile, password and API tokens. */
+/**
+ * Your settings: profile, password and API tokens; and the sections other modules add
+ * ({@link SettingsSection}).
+ */
 @Controller
 @RequestMapping("/settings")
 class SettingsController {
 
     private final Users users;
     private final ApiTokens tokens;
+    private final List<SettingsSection> sections;
 
-    SettingsController(Users users, ApiTokens tokens) {
+    SettingsController(Users users, ApiTokens tokens, List<SettingsSection> sections) {
         this.users = users;
         this.tokens = tokens;
+        this.sections = sections;
     }
 
     @GetMapping
@@ -94,6 +101,7 @@ class SettingsController {
         model.addAttribute("tokens", tokens.list(me.actor()));
         model.addAttribute("timeZones", TimeZones.selectable());
         model.addAttribute("languages", Languages.SUPPORTED);
+        sections.forEach(section -> section.addTo(model.asMap(), me));
         return "settings";
     }
 }

@@ -1,22 +1,15 @@
 package com.switchboard.away.internal.web;
 
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import java.util.Map;
 
-import com.switchboard.accounts.SignedIn;
+import org.springframework.stereotype.Component;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import com.switchboard.accounts.SettingsSection;
+import com.switchboard.accounts.User;
 
-/**
- * Gives the Your settings page its Away status section: the settings page belongs to accounts,
- * which knows nothing of away statuses, so this module adds what its section shows.
- */
-@Configuration(proxyBeanMethods = false)
-class AwaySettingsSection implements WebMvcConfigurer, HandlerInterceptor {
+/** Your settings → Away status: the form, the planned periods and the history of one's own away periods. */
+@Component
+class AwaySettingsSection implements SettingsSection {
 
     private final AwayPageModel pageModel;
 
@@ -25,16 +18,7 @@ class AwaySettingsSection implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/settings", "/settings/**");
-    }
-
-    @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            ModelAndView view) {
-        if (view == null || !"settings".equals(view.getViewName())) {
-            return;
-        }
-        SignedIn.user(request).ifPresent(me -> pageModel.addTo(view.getModel(), me.actor(), me));
+    public void addTo(Map<String, Object> model, User me) {
+        pageModel.addTo(model, me.actor(), me);
     }
 }

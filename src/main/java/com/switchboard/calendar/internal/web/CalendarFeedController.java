@@ -2,27 +2,23 @@ package com.switchboard.calendar.internal.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.switchboard.accounts.Actor;
-import com.switchboard.accounts.SignedIn;
+import com.switchboard.accounts.SettingsSection;
+import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.calendar.internal.CalendarFeeds;
 import com.switchboard.calendar.internal.ICalendarFeed;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -32,8 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * module adds its section's model. The token is never logged.
  */
 @Controller
-@Configuration(proxyBeanMethods = false)
-class CalendarFeedController implements WebMvcConfigurer, HandlerInterceptor {
+class CalendarFeedController implements SettingsSection {
 
     static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
@@ -76,19 +71,8 @@ class CalendarFeedController implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/settings", "/settings/**");
-    }
-
-    @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            ModelAndView view) {
-        if (view == null || !"settings".equals(view.getViewName())) {
-            return;
-        }
-        SignedIn.user(request).ifPresent(me -> {
-            view.addObject("calendarFeedSection", true);
-            view.addObject("calendarFeedSince", feeds.since(me.actor()).orElse(null));
-        });
+    public void addTo(Map<String, Object> model, User me) {
+        model.put("calendarFeedSection", true);
+        model.put("calendarFeedSince", feeds.since(me.actor()).orElse(null));
     }
 }

@@ -3,7 +3,6 @@ package com.switchboard.notifications.internal.push;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,16 +11,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.switchboard.accounts.Actor;
-import com.switchboard.accounts.SignedIn;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import com.switchboard.accounts.SettingsSection;
+import com.switchboard.accounts.User;
 
 /**
  * Your settings → Notifications on this device: the browsers that receive Web Push, one added by
@@ -29,8 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * each removable. The settings page belongs to accounts; this module adds its section's model.
  */
 @Controller
-@Configuration(proxyBeanMethods = false)
-class PushController implements WebMvcConfigurer, HandlerInterceptor {
+class PushController implements SettingsSection {
 
     /** A browser's PushSubscription, as its toJSON() writes it. */
     record SubscriptionJson(String endpoint, Map<String, String> keys) {
@@ -62,19 +54,8 @@ class PushController implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/settings", "/settings/**");
-    }
-
-    @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            ModelAndView view) {
-        if (view == null || !"settings".equals(view.getViewName())) {
-            return;
-        }
-        SignedIn.user(request).ifPresent(me -> {
-            view.addObject("pushBrowsers", subscriptions.mine(me.actor()));
-            view.addObject("pushKey", keys.applicationServerKey());
-        });
+    public void addTo(Map<String, Object> model, User me) {
+        model.put("pushBrowsers", subscriptions.mine(me.actor()));
+        model.put("pushKey", keys.applicationServerKey());
     }
 }
