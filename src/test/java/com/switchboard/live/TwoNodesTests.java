@@ -126,12 +126,16 @@ class TwoNodesTests {
     }
 
     @Test
-    void R3_theReturnDateEndsTheAwayPeriodOnceWhateverTheNumberOfNodes() {
+    void R3_R20_theReturnDateEndsTheAwayPeriodAndGivesBackOnceWhateverTheNumberOfNodes() {
         var team = fixtures.team();
         var bob = fixtures.agent(team, "Bob Tremblay");
+        String phone = Fixtures.newPhone();
+        String conversation = fixtures.text(team, phone, "Hello Bob").field("conversationId");
+        api.put("/api/v1/conversations/" + conversation + "/assignee", team.admin().token(), Map.of("userId", bob.id()));
         Instant returnAt = clock.instant().plus(Duration.ofHours(2));
-        assertThat(api2.put("/api/v1/users/" + bob.id() + "/away", bob.token(),
-                Map.of("away", true, "returnAt", returnAt.toString())).status()).isEqualTo(200);
+        assertThat(api2.put("/api/v1/users/" + bob.id() + "/away", bob.token(), Map.of("away", true, "returnAt",
+                returnAt.toString(), "delegateId", team.admin().id())).status()).isEqualTo(200);
+        fixtures.text(team, phone, "Anyone there?");
 
         try (var stream = LiveStream.open(api.baseUrl(), team.admin().token(), null)) {
             clock.advanceTo(returnAt.plusSeconds(1));
@@ -150,6 +154,12 @@ class TwoNodesTests {
         assertThat(jdbc.sql("""
                 select count(*) from away_period where user_id = cast(:bob as uuid) and end_reason = 'RETURN_DATE'
                 """).param("bob", bob.id()).query(Long.class).single()).isEqualTo(1);
+        // R20: what the period moved came back, once.
+        assertThat(api.get("/api/v1/conversations/" + conversation, team.admin().token()).field("assigneeId"))
+                .isEqualTo(bob.id());
+        assertThat(jdbc.sql("""
+                select count(*) from conversation_event where conversation_id = cast(:c as uuid) and reason = 'HANDED_BACK'
+                """).param("c", conversation).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
