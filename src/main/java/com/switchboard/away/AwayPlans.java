@@ -100,8 +100,8 @@ public class AwayPlans {
         refusals.throwIfAny();
         var planned = new AwayPeriod(UUID.randomUUID(), actor.accountId(), userId, plan.delegateId(),
                 plan.delegateTeamId(), plan.startAt(), plan.startOn(), plan.returnOn(), plan.returnAt(),
-                AwayChecks.message(plan.message()), plan.handOver(), plan.handBack(), actor.userId(), now, actor.userId(), null,
-                null, null);
+                AwayChecks.message(plan.message()), plan.handOver(), plan.handBack(), actor.userId(), now,
+                actor.userId(), null, null, null);
         checks.refuseOverlap(user, planned, null, plan.startOn() != null ? "startOn" : "startAt");
         periods.insert(planned, null);
         events.publishEvent(new AwayPeriodsChanged(actor.accountId(), userId));

@@ -31,8 +31,8 @@ public record AwayStatus(UUID userId, boolean away, @Nullable UUID delegateId, @
             return new AwayStatus(userId, false, null, null, null, null, null, null, null, null);
         }
         if (latest.isAwayAt(now, userZone)) {
-            return new AwayStatus(userId, true, latest.delegateId(), latest.delegateTeamId(), latest.returnsAt(userZone),
-                    latest.returnOn(),
+            return new AwayStatus(userId, true, latest.delegateId(), latest.delegateTeamId(),
+                    latest.returnsAt(userZone), latest.returnOn(),
                     latest.message(), latest.startsAt(userZone), latest.updatedAt(), latest.updatedBy());
         }
         // Not away: say who ended the last period, and when.

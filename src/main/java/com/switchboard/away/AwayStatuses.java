@@ -48,7 +48,8 @@ public class AwayStatuses {
     private final Clock clock;
 
     AwayStatuses(AwayPeriodRepository periods, AwayTransitions transitions, AwayChecks checks, Users users,
-            Accounts accounts, Teams teams, Conversations conversations, ApplicationEventPublisher events, Clock clock) {
+            Accounts accounts, Teams teams, Conversations conversations, ApplicationEventPublisher events,
+            Clock clock) {
         this.periods = periods;
         this.transitions = transitions;
         this.checks = checks;
@@ -65,19 +66,13 @@ public class AwayStatuses {
         User user = users.get(actor, userId);
         Instant now = clock.instant();
         // The period in effect; else the last one that started, to say who ended it and when.
-        var shown = periods.history(actor.accountId(), userId).stream()
+        var all = periods.history(actor.accountId(), userId);
+        var shown = all.stream()
                 .filter(p -> p.isAwayAt(now, user.timeZone()))
                 .findFirst()
-                .or(() -> periods.history(actor.accountId(), userId).stream()
-                        .filter(p -> !p.startsAt(user.timeZone()).isAfter(now))
-                        .findFirst())
+                .or(() -> all.stream().filter(p -> !p.startsAt(user.timeZone()).isAfter(now)).findFirst())
                 .orElse(null);
         return AwayStatus.of(userId, shown, user.timeZone(), now);
-    }
-
-    /** A teammate's time zone, in which their period's dates are read. */
-    public ZoneId timeZone(Actor actor, UUID userId) {
-        return users.get(actor, userId).timeZone();
     }
 
     /** How many open conversations a teammate has: what a handover would move (R19). */

@@ -128,8 +128,8 @@ public class AwayPeriodRepository {
                 insert into away_period (id, account_id, user_id, delegate_id, delegate_team_id, start_at, start_on,
                                          return_on, return_at, message, hand_over, hand_back, started_by, updated_at,
                                          updated_by, start_announced_at)
-                values (:id, :accountId, :userId, :delegateId, :delegateTeamId, :startAt, :startOn, :returnOn, :returnAt,
-                        :message, :handOver, :handBack, :startedBy, :updatedAt, :updatedBy, :announced)
+                values (:id, :accountId, :userId, :delegateId, :delegateTeamId, :startAt, :startOn, :returnOn,
+                        :returnAt, :message, :handOver, :handBack, :startedBy, :updatedAt, :updatedBy, :announced)
                 """)
                 .param("id", period.id())
                 .param("accountId", period.accountId())
@@ -241,7 +241,8 @@ public class AwayPeriodRepository {
     public void summariesSeen(UUID accountId, UUID userId, Instant at) {
         jdbc.sql("""
                 update away_period set summary_seen_at = :at
-                where account_id = :accountId and user_id = :userId and settled_at is not null and summary_seen_at is null
+                where account_id = :accountId and user_id = :userId
+                  and settled_at is not null and summary_seen_at is null
                 """)
                 .param("at", Timestamp.from(at))
                 .param("accountId", accountId)
@@ -253,7 +254,8 @@ public class AwayPeriodRepository {
         jdbc.sql("""
                 insert into away_reassignment (account_id, period_id, conversation_id, from_user_id, from_team_id,
                                                to_user_id, to_team_id, how, reassigned_at)
-                values (:accountId, :periodId, :conversationId, :fromUserId, :fromTeamId, :toUserId, :toTeamId, :how, :at)
+                values (:accountId, :periodId, :conversationId, :fromUserId, :fromTeamId, :toUserId, :toTeamId, :how,
+                        :at)
                 """)
                 .param("accountId", move.accountId())
                 .param("periodId", move.periodId())

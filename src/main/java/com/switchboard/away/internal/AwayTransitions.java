@@ -93,8 +93,8 @@ public class AwayTransitions {
             if (decision.reassigns() || decision.queues()) {
                 conversations.handOver(conversation, decision.reassignTo(), decision.queueTeamId());
                 periods.recordMove(new Move(period.accountId(), period.id(), conversation.id(), user.id(),
-                        conversation.teamId(), decision.reassignTo(), decision.queueTeamId(), AwayHistory.How.HANDOVER, now,
-                        null));
+                        conversation.teamId(), decision.reassignTo(), decision.queueTeamId(), AwayHistory.How.HANDOVER,
+                        now, null));
                 moved++;
             }
         }
