@@ -16,11 +16,14 @@ insert into message (id, account_id, conversation_id, kind, body, author_id, del
 update conversation set last_activity_at = greatest(last_activity_at, now()), last_message_preview = 'Is my car ready?',
     last_message_kind = 'INBOUND' where account_id = :acc and id = :conv;
 update message set provider_sid = gen_random_uuid()::text where account_id = :acc and id = :msg;
--- The routing step: the assignee, their lock shared with other messages (never a start or an end
--- at the same time), and their periods that have not ended.
+-- The routing step: the assignee, their periods that have not ended and, when there are some, their
+-- lock shared with other messages (never a start or an end at the same time) and the periods read
+-- again. Here always: the costlier case.
 select id, account_id, name, email, role, time_zone, locale, active, created_at from app_user
     where account_id = :acc and id = :assignee;
-select pg_advisory_xact_lock_shared(('x' || substr(md5(:'assignee'), 1, 16))::bit(64)::bigint);
+select * from away_period where account_id = :acc and user_id = :assignee and ended_at is null
+    order by coalesce(start_at, start_on::timestamptz), id;
+select pg_advisory_xact_lock_shared(hashtextextended(cast(:assignee as text), 0));
 select * from away_period where account_id = :acc and user_id = :assignee and ended_at is null
     order by coalesce(start_at, start_on::timestamptz), id;
 -- The live log, last, in one statement: the per-account lock, the entry, the notification sent at commit.

@@ -40,8 +40,12 @@ class AwayInboundRouting implements InboundRouting {
         if (assignee == null) {
             return Decision.keep();
         }
+        // Most assignees have no period at all: for them, nothing to wait for.
+        if (periods.notEnded(inbound.accountId(), assignee.id()).isEmpty()) {
+            return Decision.keep();
+        }
         // Never while one of the assignee's periods starts or ends: a message and a hand-back
-        // have one outcome between them (R20).
+        // have one outcome between them (R20). Read again once the end, if any, is committed.
         periods.lockUserShared(assignee.id());
         var period = periods.notEnded(inbound.accountId(), assignee.id()).stream()
                 .filter(p -> p.isAwayAt(inbound.receivedAt(), assignee.timeZone()))
