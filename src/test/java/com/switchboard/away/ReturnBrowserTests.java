@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.switchboard.support.Api;
@@ -115,8 +116,10 @@ class ReturnBrowserTests {
         assertThat(page.locator("#away-planned [role=status]")).containsText("L’absence est planifiée.");
         var planned = page.locator(".away-planned__period");
         assertThat(planned).hasCount(1);
-        assertThat(planned).containsText("Alice Roy");
+        assertThat(planned).containsText("Remplacement : Alice Roy");
         assertThat(planned).containsText("remet les conversations ouvertes au début");
+        page.locator("#away-planned").screenshot(new Locator.ScreenshotOptions()
+                .setPath(Browsers.screenshot("planned-periods-fr")));
         var periods = api.get("/api/v1/users/" + bob.id() + "/away/periods", bob.token()).json();
         org.assertj.core.api.Assertions.assertThat(periods.get(0).get("startOn").asString()).isEqualTo(first.toString());
         org.assertj.core.api.Assertions.assertThat(periods.get(0).get("handOver").asBoolean()).isTrue();
