@@ -3,8 +3,9 @@ package com.switchboard.away;
 import java.util.UUID;
 
 /**
- * Someone's away periods changed in a way a calendar shows: one planned, changed or cancelled
- * (R22), or one that started or ended. Whether they are away now is {@link AwayStatusChanged}'s.
+ * Someone's periods ahead changed: one planned, changed or cancelled before it started (R22). A
+ * start or an end, or a change of the period in effect, is an {@link AwayStatusChanged}, which
+ * calendars listen to as well: one event per change, since each goes to every open page.
  */
 public record AwayPeriodsChanged(UUID accountId, UUID userId) {
 }

@@ -214,7 +214,6 @@ public class AwayStatuses {
         if (change.handOverNow()) {
             transitions.handOver(saved, user, open);
         }
-        events.publishEvent(new AwayPeriodsChanged(actor.accountId(), userId));
         return status(actor, userId);
     }
 

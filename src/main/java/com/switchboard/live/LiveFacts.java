@@ -39,7 +39,10 @@ public record LiveFacts(String type, UUID conversationId, Map<String, Object> fa
     public static final String TEAM = "conversation.team";
     /** A team was created, renamed or deleted, or its members changed: {@code {teamId}} (null: several). */
     public static final String TEAMS = "teams";
-    /** Someone's away periods changed (planned, changed, cancelled, started or ended; R22, R24): {@code {userId}}. */
+    /**
+     * Someone's periods ahead changed (planned, changed or cancelled before they started; R22,
+     * R24): {@code {userId}}.
+     */
     public static final String PERIODS = "away.periods";
 
     public LiveFacts {

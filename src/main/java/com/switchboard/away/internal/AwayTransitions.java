@@ -17,7 +17,6 @@ import com.switchboard.accounts.User;
 import com.switchboard.accounts.Users;
 import com.switchboard.away.AwayHistory;
 import com.switchboard.away.AwayPeriod;
-import com.switchboard.away.AwayPeriodsChanged;
 import com.switchboard.away.AwayRouting;
 import com.switchboard.away.AwayStatusChanged;
 import com.switchboard.away.CoverageChanged;
@@ -72,7 +71,6 @@ public class AwayTransitions {
         if (period.handOver()) {
             handOver(period, user, lockedOpen);
         }
-        events.publishEvent(new AwayPeriodsChanged(period.accountId(), period.userId()));
         return true;
     }
 
@@ -115,7 +113,6 @@ public class AwayTransitions {
             events.publishEvent(CoverageChanged.ends(period));
         }
         settle(period);
-        events.publishEvent(new AwayPeriodsChanged(period.accountId(), period.userId()));
         return true;
     }
 
