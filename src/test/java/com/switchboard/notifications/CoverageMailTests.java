@@ -100,8 +100,13 @@ class CoverageMailTests extends MailServerTest {
         }
         var mail = mailTo(claire.email(), 1).get(0);
         assertThat(mail.getSubject()).isEqualTo("You are covering for Bob Tremblay");
-        assertThat(jdbc.sql("select count(*) from mail_outbox where to_address = :to and sent_at is not null")
+        // The outbox writes the mail down as sent once the server took it: wait for that, then once only.
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from mail_outbox where to_address = :to and sent_at is not null")
+                .param("to", claire.email()).query(Integer.class).single() == 1);
+        assertThat(jdbc.sql("select count(*) from mail_outbox where to_address = :to")
                 .param("to", claire.email()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(mailTo(claire.email(), 1)).hasSize(1);
     }
 
     /** The body of the mail's part of that type, wherever it sits in the mail's parts. */
