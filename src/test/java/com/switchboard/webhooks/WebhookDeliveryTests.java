@@ -229,7 +229,10 @@ class WebhookDeliveryTests {
         // A failure in a row never lets a newer delivery overtake an older one: in order overall too.
         var everyAccepted = receiver.all().stream().filter(r -> r.answered() == 200).map(WebhookReceiver.Received::eventId).toList();
         assertThat(everyAccepted).doesNotHaveDuplicates();
-        var deliveries = api.get("/api/v1/webhooks/" + endpoint.get("id") + "/deliveries", team.admin().token()).json();
+        // Each delivery is written down as delivered once its receiver answered: wait for the last one.
+        JsonNode deliveries = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/api/v1/webhooks/" + endpoint.get("id") + "/deliveries", team.admin().token()).json(),
+                        d -> d.size() == 10 && d.valueStream().allMatch(x -> x.get("state").asString().equals("DELIVERED")));
         assertThat(deliveries).hasSize(10).allSatisfy(d -> assertThat(d.get("state").asString()).isEqualTo("DELIVERED"));
         assertThat(deliveries.get(deliveries.size() - 1).get("attempts").asInt()).isGreaterThan(1);
         assertThat(deliveries.get(deliveries.size() - 1).get("lastStatusCode").asInt()).isEqualTo(200);
@@ -253,8 +256,10 @@ class WebhookDeliveryTests {
         var all = receiver.await(r -> r.size() == 1, "the text, once the lease lapsed");
         assertThat(all.get(0).json().get("data").get("messageId").asString()).isEqualTo(text.field("messageId"));
         assertThat(all.get(0).at()).isAfterOrEqualTo(leaseEnds.toInstant().minusMillis(50));
-        assertThat(jdbc.sql("select claimed_by from webhook_endpoint where id = :id::uuid")
-                .param("id", endpoint.get("id")).query(String.class).optional()).isEmpty();
+        // The node that sent it lets go of the endpoint once the receiver has answered: wait for that.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc
+                .sql("select claimed_by from webhook_endpoint where id = :id::uuid")
+                .param("id", endpoint.get("id")).query(String.class).optional().isEmpty());
     }
 
     @Test
