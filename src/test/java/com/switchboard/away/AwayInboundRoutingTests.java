@@ -2,6 +2,8 @@ package com.switchboard.away;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import com.switchboard.support.Fixtures.Member;
 import com.switchboard.support.Fixtures.Team;
 import com.switchboard.support.Fixtures;
 import com.switchboard.support.SwitchboardTest;
+import com.switchboard.support.TestClock;
 import com.switchboard.support.WebSession;
 
 import tools.jackson.databind.JsonNode;
@@ -34,6 +37,9 @@ class AwayInboundRoutingTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
 
     /** A team where Bob has a customer, and Alice (the admin) may cover for him. */
     private final class Scene {
@@ -162,7 +168,7 @@ class AwayInboundRoutingTests {
     void R21_theDelegateIsToldWhenTheyStartCoveringUntilWhenAndWhenTheyStop() {
         var scene = new Scene();
         var carla = fixtures.agent(scene.team, "Carla Diaz");
-        var back = java.time.LocalDate.now(java.time.ZoneId.of("America/Toronto")).plusDays(9);
+        var back = LocalDate.now(clock.withZone(ZoneId.of("America/Toronto"))).plusDays(9);
         api.put("/api/v1/users/" + scene.bob.id() + "/away", scene.bob.token(),
                 Map.of("away", true, "delegateId", scene.alice.id(), "returnOn", back.toString()));
 

@@ -89,6 +89,8 @@ class WebPushTests {
         String conversation = fixtures.text(team, phone, "Is my car ready?").field("conversationId");
         api.put("/api/v1/conversations/" + conversation + "/assignee", alice.token(), Map.of("userId", bob.id()));
         api.put("/api/v1/users/" + bob.id() + "/away", bob.token(), Map.of("away", true, "delegateId", alice.id()));
+        // R21's push leaves on a thread of its own after the away change commits: wait for it before R4's.
+        await().atMost(Duration.ofSeconds(15)).until(() -> alicesBrowser.received().size() >= 1);
         // R4: the customer writes, the conversation comes to Alice, and so does the push.
         fixtures.text(team, phone, "Hello?");
 

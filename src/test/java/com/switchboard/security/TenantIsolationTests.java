@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import com.switchboard.support.Api;
 import com.switchboard.support.Fixtures;
 import com.switchboard.support.SwitchboardTest;
+import com.switchboard.support.TestClock;
 import com.switchboard.support.WebSession;
 
 /**
@@ -43,12 +43,15 @@ class TenantIsolationTests {
     JdbcClient jdbc;
 
     @Autowired
+    TestClock clock;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     @Test
     void aUserOfAnotherAccountGets404FromEveryEndpointAndPageThatTakesAnId() {
-        var a = new AccountA(fixtures, api, jdbc);
+        var a = new AccountA(fixtures, api, jdbc, clock);
         var b = fixtures.team();
         var bPages = WebSession.login(api, b.admin().email(), Fixtures.PASSWORD);
         var body = new LinkedHashMap<String, Object>();
@@ -125,7 +128,7 @@ class TenantIsolationTests {
 
     @Test
     void listsAndSearchesNeverShowAnotherAccountsData() {
-        var a = new AccountA(fixtures, api, jdbc);
+        var a = new AccountA(fixtures, api, jdbc, clock);
         var b = fixtures.team();
         var bPages = WebSession.login(api, b.admin().email(), Fixtures.PASSWORD);
 
@@ -205,7 +208,7 @@ class TenantIsolationTests {
         final String plannedStart;
         final String endedPeriodId;
 
-        AccountA(Fixtures fixtures, Api api, JdbcClient jdbc) {
+        AccountA(Fixtures fixtures, Api api, JdbcClient jdbc, TestClock clock) {
             this.jdbc = jdbc;
             this.api = api;
             this.team = fixtures.team();
@@ -227,7 +230,7 @@ class TenantIsolationTests {
             api.put("/api/v1/users/" + agentId + "/away", team.admin().token(), Map.of("away", false));
             this.endedPeriodId = api.get("/api/v1/users/" + agentId + "/away/history", team.admin().token()).json()
                     .get(0).get("id").asString();
-            this.plannedStart = LocalDate.now(ZoneOffset.UTC).plusDays(30).toString();
+            this.plannedStart = LocalDate.now(clock).plusDays(30).toString();
             this.plannedPeriodId = api.post("/api/v1/users/" + agentId + "/away/periods", team.admin().token(),
                     Map.of("startOn", plannedStart)).field("id");
             this.tokenId = api.post("/api/v1/tokens", null, Map.of("email", team.admin().email(), "password",

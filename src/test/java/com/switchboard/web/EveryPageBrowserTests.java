@@ -91,7 +91,7 @@ class EveryPageBrowserTests {
         // R24: the calendar has a period in effect (Bob's) and one planned (Eve's, to the Service queue).
         bobsPeriod = api.get("/api/v1/users/" + bob.id() + "/away/periods", bob.token()).json().get(0).get("id").asString();
         planned = api.post("/api/v1/users/" + englishAgent.id() + "/away/periods", englishAdmin.token(), Map.of(
-                "startOn", LocalDate.now().plusDays(10).toString(), "returnOn", LocalDate.now().plusDays(15).toString(),
+                "startOn", LocalDate.now(clock).plusDays(10).toString(), "returnOn", LocalDate.now(clock).plusDays(15).toString(),
                 "delegateTeamId", service)).field("id");
         for (var admin : new Fixtures.Member[] { englishAdmin, frenchAdmin }) {
             api.post("/api/v1/tokens", null, Map.of("email", admin.email(), "password", Fixtures.PASSWORD));

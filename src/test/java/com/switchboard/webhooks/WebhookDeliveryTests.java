@@ -334,8 +334,10 @@ class WebhookDeliveryTests {
         String token = team.admin().token();
         fixtures.text(team, Fixtures.newPhone(), "Once");
         var first = receiver.await(r -> r.size() == 1, "the text").get(0);
-        var delivery = api.get("/api/v1/webhooks/" + endpoint.get("id") + "/deliveries", token).json().get(0);
-        assertThat(delivery.get("state").asString()).isEqualTo("DELIVERED");
+        // The delivery is written down as delivered once the receiver answered: wait for that.
+        JsonNode delivery = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.get("/api/v1/webhooks/" + endpoint.get("id") + "/deliveries", token).json().get(0),
+                        d -> d.get("state").asString().equals("DELIVERED"));
         assertThat(delivery.get("eventId").asString()).isEqualTo(first.eventId());
 
         var replay = api.post("/api/v1/webhooks/" + endpoint.get("id") + "/deliveries/" + delivery.get("id").asString()
