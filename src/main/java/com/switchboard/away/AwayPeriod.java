@@ -47,6 +47,19 @@ public record AwayPeriod(
         return startOn != null ? startOn.atStartOfDay(userZone).toInstant() : startAt;
     }
 
+    /** The first day away in the user's time zone, as a page shows it: an exact start shows its day. */
+    public LocalDate startDay(ZoneId userZone) {
+        return startOn != null ? startOn : startAt.atZone(userZone).toLocalDate();
+    }
+
+    /** The first day back in the user's time zone, as a page shows it; null without a return. */
+    public LocalDate returnDay(ZoneId userZone) {
+        if (returnOn != null) {
+            return returnOn;
+        }
+        return returnAt != null ? returnAt.atZone(userZone).toLocalDate() : null;
+    }
+
     /**
      * When away mode ends by itself: 00:00 of the return date in the user's time zone (the first
      * instant of that day, also across daylight-saving changes), the exact return instant, or null.

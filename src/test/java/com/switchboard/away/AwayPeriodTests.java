@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,43 @@ class AwayPeriodTests {
         assertThat(first.overlaps(inside, TORONTO)).isTrue();
         assertThat(inside.overlaps(first, TORONTO)).isTrue();
         assertThat(untilTurnedOff.overlaps(backToBack, TORONTO)).isTrue();
+    }
+
+    @Test
+    void R22_aPageInDaysKeepsAnExactStartAndReturnLeftOnTheDaysItShowedAndTakesTheDaysChanged() {
+        // Planned through the API: from 13:30 on January 4 to 09:00 on January 8, Toronto time.
+        var exact = period(Instant.parse("2027-01-04T18:30:00Z"), null, Instant.parse("2027-01-08T14:00:00Z"));
+        UUID sophie = UUID.randomUUID();
+        UUID service = UUID.randomUUID();
+        assertThat(exact.startDay(TORONTO)).isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(exact.returnDay(TORONTO)).isEqualTo(LocalDate.of(2027, 1, 8));
+        // Read in Auckland (UTC+13 in January), the same instant is already January 5.
+        assertThat(exact.startDay(AUCKLAND)).isEqualTo(LocalDate.of(2027, 1, 5));
+
+        var leftAsShown = AwayPlan.inDays(LocalDate.of(2027, 1, 4), LocalDate.of(2027, 1, 8), sophie, Set.of(service),
+                "Back Friday", false, true, exact, TORONTO);
+        assertThat(leftAsShown.startOn()).isNull();
+        assertThat(leftAsShown.startAt()).isEqualTo(exact.startAt());
+        assertThat(leftAsShown.returnOn()).isNull();
+        assertThat(leftAsShown.returnAt()).isEqualTo(exact.returnAt());
+        assertThat(leftAsShown.delegateId()).isEqualTo(sophie);
+        assertThat(leftAsShown.delegateTeamId()).isNull();
+
+        var changed = AwayPlan.inDays(LocalDate.of(2027, 1, 5), null, service, Set.of(service), null, true, false,
+                exact, TORONTO);
+        assertThat(changed.startOn()).isEqualTo(LocalDate.of(2027, 1, 5));
+        assertThat(changed.startAt()).isNull();
+        assertThat(changed.returnOn()).isNull();
+        assertThat(changed.returnAt()).as("a return left out is no return").isNull();
+        assertThat(changed.delegateId()).isNull();
+        assertThat(changed.delegateTeamId()).as("R17: a team's id names the team").isEqualTo(service);
+
+        // A period in effect shows its start without sending it: the start is kept.
+        var startLeftOut = AwayPlan.inDays(null, LocalDate.of(2027, 1, 9), sophie, Set.of(), null, false, true, exact,
+                TORONTO);
+        assertThat(startLeftOut.startAt()).isEqualTo(exact.startAt());
+        assertThat(startLeftOut.returnOn()).isEqualTo(LocalDate.of(2027, 1, 9));
+        assertThat(startLeftOut.returnAt()).isNull();
     }
 
     private static AwayPeriod planned(UUID user, LocalDate startOn, LocalDate returnOn) {

@@ -2,6 +2,7 @@ package com.switchboard.away;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -103,5 +104,38 @@ class AwaySettingsPageTests {
 
         assertThat(browser.get("/team/" + team.admin().id() + "/away").status()).isEqualTo(403);
         assertThat(browser.get("/team/" + bob.id() + "/away").status()).isEqualTo(200);
+    }
+
+    @Test
+    void R22_aPeriodPlannedAtExactInstantsThroughTheApiShowsItsDaysOnThePageAndKeepsItsInstantsWhenLeftAsShown() {
+        var team = fixtures.team();
+        var bob = fixtures.agent(team, "Bob Tremblay");
+        var toronto = ZoneId.of("America/Toronto");
+        LocalDate firstDay = LocalDate.now(clock.withZone(toronto)).plusDays(3);
+        Instant start = firstDay.atTime(13, 30).atZone(toronto).toInstant();
+        Instant back = firstDay.plusDays(3).atTime(9, 0).atZone(toronto).toInstant();
+        String periods = "/api/v1/users/" + bob.id() + "/away/periods";
+        String id = api.post(periods, team.admin().token(), Map.of("startAt", start.toString(), "returnAt",
+                back.toString())).field("id");
+        var admin = WebSession.login(api, team.admin().email(), Fixtures.PASSWORD);
+        String page = "/team/" + bob.id() + "/away/periods/" + id;
+
+        assertThat(admin.get(page).body()).contains("value=\"" + firstDay + "\"", "value=\"" + firstDay.plusDays(3) + "\"");
+        var saved = admin.post(page, Map.of("startOn", firstDay.toString(), "returnOn", firstDay.plusDays(3).toString(),
+                "message", "Back Thursday morning", "handBack", "true"));
+
+        assertThat(saved.status()).isEqualTo(302);
+        var period = api.get(periods, team.admin().token()).json().get(0);
+        assertThat(period.get("message").asString()).isEqualTo("Back Thursday morning");
+        assertThat(period.get("startOn").isNull()).isTrue();
+        assertThat(Instant.parse(period.get("startedAt").asString())).isEqualTo(start);
+        assertThat(period.get("returnOn").isNull()).isTrue();
+        assertThat(Instant.parse(period.get("returnAt").asString())).isEqualTo(back);
+
+        // A return day emptied is no return; a start day changed is that day from 00:00.
+        admin.post(page, Map.of("startOn", firstDay.plusDays(1).toString(), "returnOn", "", "handBack", "true"));
+        period = api.get(periods, team.admin().token()).json().get(0);
+        assertThat(period.get("startOn").asString()).isEqualTo(firstDay.plusDays(1).toString());
+        assertThat(period.get("returnAt").isNull()).isTrue();
     }
 }

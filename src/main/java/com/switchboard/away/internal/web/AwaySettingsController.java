@@ -99,7 +99,7 @@ class AwaySettingsController {
     String planOwn(User me, @ModelAttribute("planForm") PlanForm form, BindingResult result,
             RedirectAttributes redirect) {
         return FormErrors.submit(result, () -> {
-            plans.plan(me.actor(), me.id(), form.plan(teamIds(me), null));
+            plans.plan(me.actor(), me.id(), form.plan(teamIds(me)));
             redirect.addFlashAttribute("awayPlanSaved", "away.planned.saved");
             return "redirect:/settings#away-planned";
         }, () -> {
@@ -116,7 +116,7 @@ class AwaySettingsController {
         var target = users.get(me.actor(), id);
         requireSelfOrAdmin(me, target);
         return FormErrors.submit(result, () -> {
-            plans.plan(me.actor(), id, form.plan(teamIds(me), null));
+            plans.plan(me.actor(), id, form.plan(teamIds(me)));
             redirect.addFlashAttribute("awayPlanSaved", "away.planned.saved");
             return "redirect:/team/" + id + "/away#away-planned";
         }, () -> teammate(me, id, model));
@@ -130,7 +130,7 @@ class AwaySettingsController {
         var period = plans.notEnded(me.actor(), id, periodId);
         pageModel.addTo(model.asMap(), me.actor(), target);
         if (!model.containsAttribute(BindingResult.MODEL_KEY_PREFIX + "planForm")) {
-            model.addAttribute("planForm", PlanForm.of(period));
+            model.addAttribute("planForm", PlanForm.of(period, target.timeZone()));
         }
         model.addAttribute("planEditing", periodId);
         return "away/period";
@@ -144,7 +144,7 @@ class AwaySettingsController {
         requireSelfOrAdmin(me, target);
         var before = plans.notEnded(me.actor(), id, periodId);
         return FormErrors.submit(result, () -> {
-            plans.changePeriod(me.actor(), id, periodId, form.plan(teamIds(me), before));
+            plans.changePeriod(me.actor(), id, periodId, form.change(before, target.timeZone(), teamIds(me)));
             redirect.addFlashAttribute("awayPlanSaved", "away.planned.changed");
             return "redirect:" + awayPage(me, id) + "#away-planned";
         }, () -> {

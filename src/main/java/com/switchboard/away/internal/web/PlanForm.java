@@ -2,6 +2,7 @@ package com.switchboard.away.internal.web;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,8 +27,9 @@ public record PlanForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate 
         return new PlanForm(null, null, null, null, false, true);
     }
 
-    static PlanForm of(AwayPeriod period) {
-        return new PlanForm(period.startOn(), period.returnOn(),
+    /** A period as it stands, in days of the user's zone (an exact instant given through the API shows its day). */
+    static PlanForm of(AwayPeriod period, ZoneId zone) {
+        return new PlanForm(period.startDay(zone), period.returnDay(zone),
                 period.delegateId() != null ? period.delegateId() : period.delegateTeamId(), period.message(),
                 period.handOver(), period.handBack());
     }
@@ -36,15 +38,15 @@ public record PlanForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate 
         return handBack == null || handBack;
     }
 
-    /**
-     * The plan it asks for. A period whose start or return was given as an exact instant (through
-     * the API) keeps it unless the form gives a day instead.
-     */
-    AwayPlan plan(Set<UUID> teamIds, AwayPeriod before) {
-        boolean team = delegateId != null && teamIds.contains(delegateId);
-        var startAt = startOn == null && before != null && before.startOn() == null ? before.startAt() : null;
-        var returnAt = returnOn == null && before != null && before.returnOn() == null ? before.returnAt() : null;
-        return new AwayPlan(startOn, startAt, team ? null : delegateId, team ? delegateId : null, returnOn, returnAt,
-                message, Boolean.TRUE.equals(handOver), givesBack());
+    /** The new period it plans. */
+    AwayPlan plan(Set<UUID> teamIds) {
+        return AwayPlan.inDays(startOn, returnOn, delegateId, teamIds, message, Boolean.TRUE.equals(handOver),
+                givesBack());
+    }
+
+    /** What it changes of {@code before}, whose days it showed in {@code zone}. */
+    AwayPlan change(AwayPeriod before, ZoneId zone, Set<UUID> teamIds) {
+        return AwayPlan.inDays(startOn, returnOn, delegateId, teamIds, message, Boolean.TRUE.equals(handOver),
+                givesBack(), before, zone);
     }
 }

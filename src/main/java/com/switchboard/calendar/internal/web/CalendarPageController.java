@@ -91,10 +91,8 @@ class CalendarPageController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         var entry = calendar.entry(me.actor(), id, periodId);
         var target = users.get(me.actor(), id);
-        boolean started = entry.state() != TeamCalendar.State.PLANNED;
         return FormErrors.submit(result, () -> {
-            plans.changePeriod(me.actor(), id, periodId,
-                    form.change(entry.period(), entry.zone(), teamIds(me), started));
+            plans.changePeriod(me.actor(), id, periodId, form.change(entry.period(), entry.zone(), teamIds(me)));
             redirect.addFlashAttribute("calendarSaved", "calendar.saved.changed");
             redirect.addFlashAttribute("calendarSavedFor", target.name());
             return "redirect:/calendar";

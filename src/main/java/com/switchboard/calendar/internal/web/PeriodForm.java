@@ -1,6 +1,5 @@
 package com.switchboard.calendar.internal.web;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
@@ -36,50 +35,22 @@ public record PeriodForm(UUID delegateId, @DateTimeFormat(iso = DateTimeFormat.I
     }
 
     /**
-     * A period as it stands. A handover already made is not offered again: for a period in effect
-     * the box means "hand over now".
+     * A period as it stands, in days of the user's zone. A handover already made is not offered
+     * again: for a period in effect the box means "hand over now".
      */
     static PeriodForm of(AwayPeriod period, ZoneId zone, boolean started) {
-        LocalDate start = period.startOn() != null ? period.startOn() : period.startAt().atZone(zone).toLocalDate();
-        LocalDate back = period.returnOn() != null ? period.returnOn()
-                : period.returnAt() != null ? period.returnAt().atZone(zone).toLocalDate() : null;
-        return new PeriodForm(period.delegateId() != null ? period.delegateId() : period.delegateTeamId(), start, back,
-                !started && period.handOver(), period.handBack(), period.message());
+        return new PeriodForm(period.delegateId() != null ? period.delegateId() : period.delegateTeamId(),
+                period.startDay(zone), period.returnDay(zone), !started && period.handOver(), period.handBack(),
+                period.message());
     }
 
     /** What the form plans, with the account's teams to tell a team from a teammate. */
     AwayPlan plan(Set<UUID> teamIds) {
-        boolean team = isTeam(teamIds);
-        return new AwayPlan(startOn, null, team ? null : delegateId, team ? delegateId : null, returnOn, null, message,
-                handOver, handBack);
+        return AwayPlan.inDays(startOn, returnOn, delegateId, teamIds, message, handOver, handBack);
     }
 
-    /**
-     * What the form changes of {@code period}: a start or return left on the day it showed keeps
-     * its exact instant; a period in effect keeps its start, which has happened.
-     */
-    AwayPlan change(AwayPeriod period, ZoneId zone, Set<UUID> teamIds, boolean started) {
-        boolean team = isTeam(teamIds);
-        LocalDate newStartOn = startOn;
-        Instant newStartAt = null;
-        if (started) {
-            newStartOn = null;
-        }
-        else if (period.startAt() != null && startOn != null && startOn.equals(period.startAt().atZone(zone).toLocalDate())) {
-            newStartOn = null;
-            newStartAt = period.startAt();
-        }
-        LocalDate newReturnOn = returnOn;
-        Instant newReturnAt = null;
-        if (period.returnAt() != null && returnOn != null && returnOn.equals(period.returnAt().atZone(zone).toLocalDate())) {
-            newReturnOn = null;
-            newReturnAt = period.returnAt();
-        }
-        return new AwayPlan(newStartOn, newStartAt, team ? null : delegateId, team ? delegateId : null, newReturnOn,
-                newReturnAt, message, handOver, handBack);
-    }
-
-    private boolean isTeam(Set<UUID> teamIds) {
-        return delegateId != null && teamIds.contains(delegateId);
+    /** What the form changes of {@code period}; a period in effect does not send its start, and keeps it. */
+    AwayPlan change(AwayPeriod period, ZoneId zone, Set<UUID> teamIds) {
+        return AwayPlan.inDays(startOn, returnOn, delegateId, teamIds, message, handOver, handBack, period, zone);
     }
 }
