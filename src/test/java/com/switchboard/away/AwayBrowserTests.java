@@ -9,11 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -22,7 +21,7 @@ import com.switchboard.support.Fixtures;
 import com.switchboard.support.SwitchboardTest;
 import com.switchboard.support.TestClock;
 import com.switchboard.support.browser.Browsers;
-import com.switchboard.support.browser.SwitchboardPages.LoginPage;
+import com.switchboard.support.browser.SignedInBrowsers;
 import com.switchboard.support.browser.SwitchboardPages.SimulatorPage;
 
 /** The away status as people see it, in Chromium: R1, R10, R11 and R12, and R4 from the simulator. */
@@ -38,22 +37,8 @@ class AwayBrowserTests {
     @Autowired
     TestClock clock;
 
-    private final java.util.List<BrowserContext> browsers = new java.util.ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(BrowserContext::close);
-    }
-
-    private Page logIn(Fixtures.Member member, String locale) {
-        var browser = Browsers.newContext(locale);
-        browsers.add(browser);
-        var page = browser.newPage();
-        page.navigate(api.baseUrl() + "/login");
-        new LoginPage(page).logIn(member.email(), Fixtures.PASSWORD);
-        assertThat(page.locator(".usermenu")).containsText(member.name());
-        return page;
-    }
+    @RegisterExtension
+    final SignedInBrowsers browsers = new SignedInBrowsers();
 
     @Test
     void anAgentGoesAwayAndEveryoneSeesItEverywhereUntilTheyTurnItOff() {
@@ -69,7 +54,7 @@ class AwayBrowserTests {
         LocalDate returnOn = LocalDate.now(clock.withZone(ZoneId.of("America/Toronto"))).plusDays(9);
 
         // R1: Bob turns away mode on in Your settings → Away status.
-        var bobs = logIn(bob, "en-CA");
+        var bobs = browsers.logIn(bob, "en-CA");
         bobs.locator(".usermenu > summary").click();
         bobs.locator(".usermenu a[href$='/settings']").click();
         bobs.locator("label[for=away-on]").click();
@@ -89,7 +74,7 @@ class AwayBrowserTests {
         banner.screenshot(new Locator.ScreenshotOptions().setPath(Browsers.screenshot("away-banner")));
 
         // R11: Alice sees Bob's name in yellow with a clock wherever it appears.
-        var alices = logIn(alice, "en-CA");
+        var alices = browsers.logIn(alice, "en-CA");
         alices.navigate(api.baseUrl() + "/conversations/" + conversation + "?assignee=all");
         var bobEverywhere = alices.locator(".person--away[data-user-id='" + bob.id() + "']");
         assertThat(alices.locator(".conversation-row .person--away[data-user-id='" + bob.id() + "']")).hasCount(1);
@@ -135,7 +120,7 @@ class AwayBrowserTests {
         assertThat(alices.locator("tr[data-user-row='" + bob.id() + "']")).containsText("Away");
 
         // The bubble in the viewer's language and date format.
-        var carlas = logIn(carla, "fr-CA");
+        var carlas = browsers.logIn(carla, "fr-CA");
         carlas.navigate(api.baseUrl() + "/team");
         carlas.locator("tr[data-user-row='" + bob.id() + "'] button.away__clock").focus();
         var frenchBubble = carlas.locator("tr[data-user-row='" + bob.id() + "'] .away__bubble:popover-open");
@@ -144,7 +129,7 @@ class AwayBrowserTests {
         frenchBubble.screenshot(new Locator.ScreenshotOptions().setPath(Browsers.screenshot("away-bubble-french")));
 
         // R4: the customer writes from their phone; the conversation lands with Alice.
-        var simulator = logIn(carla, "en-CA");
+        var simulator = browsers.logIn(carla, "en-CA");
         simulator.navigate(api.baseUrl() + "/simulator");
         new SimulatorPage(simulator).textFrom(phone, "Allô? C'est urgent.");
         alices.navigate(api.baseUrl() + "/conversations/" + conversation + "");

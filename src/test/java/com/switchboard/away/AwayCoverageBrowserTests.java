@@ -2,25 +2,21 @@ package com.switchboard.away;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.switchboard.support.Api;
 import com.switchboard.support.Fixtures;
 import com.switchboard.support.SwitchboardTest;
-import com.switchboard.support.browser.Browsers;
-import com.switchboard.support.browser.SwitchboardPages.LoginPage;
+import com.switchboard.support.browser.SignedInBrowsers;
 
 /**
  * Who receives an away teammate's new conversations is decided once (the rule inbound texts go
@@ -37,12 +33,8 @@ class AwayCoverageBrowserTests {
     @Autowired
     Fixtures fixtures;
 
-    private final List<BrowserContext> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(BrowserContext::close);
-    }
+    @RegisterExtension
+    final SignedInBrowsers browsers = new SignedInBrowsers();
 
     enum Case {
         R4_DELEGATE_AVAILABLE(
@@ -107,10 +99,10 @@ class AwayCoverageBrowserTests {
             api.patch("/api/v1/users/" + carla.id(), alice.token(), Map.of("active", false));
         }
 
-        var bobs = logIn(bob);
+        var bobs = browsers.logIn(bob, "en-CA");
         assertThat(bobs.locator("#away-banner")).containsText(rule.banner);
 
-        var alices = logIn(alice);
+        var alices = browsers.logIn(alice, "en-CA");
         alices.navigate(api.baseUrl() + "/conversations/" + conversation + "?assignee=all");
         alices.locator(".conversation-row button.away__clock").first().focus();
         assertThat(alices.locator(".away__bubble:popover-open")).containsText(rule.bubble);
@@ -139,14 +131,5 @@ class AwayCoverageBrowserTests {
             alices.reload();
             assertThat(alices.locator(".timeline-event[data-event-type=KEPT]")).hasCount(1);
         }
-    }
-
-    private Page logIn(Fixtures.Member member) {
-        var browser = Browsers.newContext("en-CA");
-        browsers.add(browser);
-        var page = browser.newPage();
-        page.navigate(api.baseUrl() + "/login");
-        new LoginPage(page).logIn(member.email(), Fixtures.PASSWORD);
-        return page;
     }
 }

@@ -4,15 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -22,7 +19,7 @@ import com.switchboard.support.SwitchboardTest;
 import com.switchboard.support.TestClock;
 import com.switchboard.support.browser.Browsers;
 import com.switchboard.support.browser.Pages;
-import com.switchboard.support.browser.SwitchboardPages.LoginPage;
+import com.switchboard.support.browser.SignedInBrowsers;
 
 /**
  * Going away with a handover and coming back (R19, R20), and planning a period ahead (R22), as
@@ -40,12 +37,8 @@ class ReturnBrowserTests {
     @Autowired
     TestClock clock;
 
-    private final List<BrowserContext> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(BrowserContext::close);
-    }
+    @RegisterExtension
+    final SignedInBrowsers browsers = new SignedInBrowsers();
 
     @Test
     void R19_R20_bobHandsHisConversationsOverAndOnHisReturnSeesWhileYouWereAwayOnce() {
@@ -57,7 +50,7 @@ class ReturnBrowserTests {
         api.put("/api/v1/conversations/" + conversation + "/assignee", alice.token(), Map.of("userId", bob.id()));
 
         // R19: away with Alice covering, and his open conversation handed over now.
-        var bobs = logIn(bob, "en-CA");
+        var bobs = browsers.logIn(bob, "en-CA");
         bobs.navigate(api.baseUrl() + "/settings#away");
         bobs.locator("label[for=away-on]").click();
         bobs.locator("#away .delegate-option", new Page.LocatorOptions().setHasText("Alice Roy")).click();
@@ -103,7 +96,7 @@ class ReturnBrowserTests {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("America/Toronto")));
         LocalDate first = today.plusDays(14);
 
-        var page = logIn(sophie, "fr-CA");
+        var page = browsers.logIn(sophie, "fr-CA");
         page.navigate(api.baseUrl() + "/team/" + bob.id() + "/away#away-planned");
         assertThat(page.locator("#away-planned")).containsText("Aucune absence planifiée.");
         page.locator("#plan-startOn").fill(first.toString());
@@ -139,14 +132,5 @@ class ReturnBrowserTests {
         assertThat(page.locator("#away-planned [role=status]")).containsText("L’absence est modifiée.");
         org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/users/" + bob.id() + "/away/periods", bob.token())
                 .json().get(0).get("returnOn").asString()).isEqualTo(first.plusDays(9).toString());
-    }
-
-    private Page logIn(Fixtures.Member member, String locale) {
-        var browser = Browsers.newContext(locale);
-        browsers.add(browser);
-        var page = browser.newPage();
-        page.navigate(api.baseUrl() + "/login");
-        new LoginPage(page).logIn(member.email(), Fixtures.PASSWORD);
-        return page;
     }
 }

@@ -4,15 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -22,7 +20,7 @@ import com.switchboard.support.SwitchboardTest;
 import com.switchboard.support.TestClock;
 import com.switchboard.support.browser.Browsers;
 import com.switchboard.support.browser.Pages;
-import com.switchboard.support.browser.SwitchboardPages.LoginPage;
+import com.switchboard.support.browser.SignedInBrowsers;
 
 /**
  * R24 the team calendar in Chromium: an admin plans a teammate's period from it by keyboard and
@@ -45,22 +43,8 @@ class CalendarBrowserTests {
     @Autowired
     TestClock clock;
 
-    private final List<BrowserContext> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(BrowserContext::close);
-    }
-
-    private Page logIn(Fixtures.Member member, String locale, int width, int height) {
-        var browser = Browsers.newContext(locale, width, height);
-        browsers.add(browser);
-        var page = browser.newPage();
-        page.navigate(api.baseUrl() + "/login");
-        new LoginPage(page).logIn(member.email(), Fixtures.PASSWORD);
-        assertThat(page.locator(".usermenu")).containsText(member.name());
-        return page;
-    }
+    @RegisterExtension
+    final SignedInBrowsers browsers = new SignedInBrowsers();
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(TORONTO));
@@ -81,7 +65,7 @@ class CalendarBrowserTests {
         LocalDate first = today().plusDays(3);
         LocalDate back = today().plusDays(9);
 
-        var admin = logIn(team.admin(), "en-CA", 1440, 900);
+        var admin = browsers.logIn(team.admin(), "en-CA", 1440, 900);
         admin.locator(".topnav a[href$='/calendar']").click();
         assertThat(admin.locator("h1")).hasText("Team calendar");
         assertThat(admin.locator("th.is-today")).containsText("Today");
@@ -151,7 +135,7 @@ class CalendarBrowserTests {
         api.put("/api/v1/users/" + bob.id() + "/away", bob.token(), Map.of("away", true, "delegateId",
                 claude.id(), "returnOn", today().plusDays(4).toString()));
 
-        var page = logIn(claude, "fr-CA", 390, 844);
+        var page = browsers.logIn(claude, "fr-CA", 390, 844);
         page.navigate(api.baseUrl() + "/calendar");
 
         assertThat(page.locator("h1")).hasText("Calendrier de l’équipe");
@@ -171,7 +155,7 @@ class CalendarBrowserTests {
         page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("calendar-phone-fr")));
 
         // An agent (who reads English) opens his own bar: he may change it or end it.
-        var bobs = logIn(bob, "en-CA", 390, 844);
+        var bobs = browsers.logIn(bob, "en-CA", 390, 844);
         bobs.navigate(api.baseUrl() + "/calendar");
         row(bobs, bob).locator("a.calendar__bar").click();
         assertThat(bobs.locator("h1")).containsText("Away period of");
@@ -185,7 +169,7 @@ class CalendarBrowserTests {
         var bob = fixtures.agent(team, "Bob Tremblay");
         var carol = fixtures.agent(team, "Carol Gagnon");
 
-        var bobs = logIn(bob, "en-CA", 1440, 900);
+        var bobs = browsers.logIn(bob, "en-CA", 1440, 900);
         bobs.navigate(api.baseUrl() + "/calendar");
         bobs.evaluate("window.notReloaded = true");
         assertThat(bobs.locator("body[data-live=open]")).hasCount(1);

@@ -4,22 +4,18 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.switchboard.support.Api;
 import com.switchboard.support.Fixtures;
 import com.switchboard.support.SwitchboardTest;
 import com.switchboard.support.TestClock;
-import com.switchboard.support.browser.Browsers;
-import com.switchboard.support.browser.SwitchboardPages.LoginPage;
+import com.switchboard.support.browser.SignedInBrowsers;
 
 /**
  * R22 with R24, R21 and R13, end to end: an admin plans a teammate's vacation on the team calendar;
@@ -43,12 +39,8 @@ class PlannedStartBrowserTests {
     @Autowired
     TestClock clock;
 
-    private final List<BrowserContext> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(BrowserContext::close);
-    }
+    @RegisterExtension
+    final SignedInBrowsers browsers = new SignedInBrowsers();
 
     @Test
     void R22_aPeriodPlannedOnTheCalendarStartsByItselfAndEveryOpenPageSeesIt() {
@@ -60,7 +52,7 @@ class PlannedStartBrowserTests {
         LocalDate first = LocalDate.now(clock.withZone(TORONTO)).plusDays(1);
 
         // Alice plans Bob's day off on the calendar, Carla covering.
-        var alices = logIn(alice, "en-CA");
+        var alices = browsers.logIn(alice, "en-CA");
         alices.navigate(api.baseUrl() + "/calendar");
         alices.locator("tr.calendar__row[data-user-id='" + bob.id() + "'] a.calendar__plan").click();
         alices.locator("#startOn").fill(first.toString());
@@ -70,12 +62,12 @@ class PlannedStartBrowserTests {
         assertThat(alices.locator("tr.calendar__row[data-user-id='" + bob.id() + "'] a.calendar__bar")).hasCount(1);
 
         // Dora has the team page open, Carla her inbox: Bob is not away yet.
-        var doras = logIn(dora, "fr-CA");
+        var doras = browsers.logIn(dora, "fr-CA");
         doras.navigate(api.baseUrl() + "/team");
         String bobAway = ".person--away[data-user-id='" + bob.id() + "']";
         assertThat(doras.locator(".person[data-user-id='" + bob.id() + "']").first()).isVisible();
         assertThat(doras.locator(bobAway)).hasCount(0);
-        var carlas = logIn(carla, "en-CA");
+        var carlas = browsers.logIn(carla, "en-CA");
         assertThat(carlas.locator(".bell__count")).hasCount(0);
 
         // Midnight in Toronto: the period starts by itself.
@@ -91,14 +83,5 @@ class PlannedStartBrowserTests {
         alices.navigate(api.baseUrl() + "/calendar");
         assertThat(alices.locator("tr.calendar__row[data-user-id='" + bob.id() + "'] a.calendar__bar"))
                 .hasAttribute("class", java.util.regex.Pattern.compile("calendar__bar--IN_EFFECT"));
-    }
-
-    private Page logIn(Fixtures.Member member, String locale) {
-        var browser = Browsers.newContext(locale);
-        browsers.add(browser);
-        var page = browser.newPage();
-        page.navigate(api.baseUrl() + "/login");
-        new LoginPage(page).logIn(member.email(), Fixtures.PASSWORD);
-        return page;
     }
 }

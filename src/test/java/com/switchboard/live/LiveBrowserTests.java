@@ -2,24 +2,21 @@ package com.switchboard.live;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.switchboard.support.Api;
 import com.switchboard.support.Fixtures;
 import com.switchboard.support.SwitchboardTest;
 import com.switchboard.support.browser.Browsers;
-import com.switchboard.support.browser.SwitchboardPages.LoginPage;
+import com.switchboard.support.browser.SignedInBrowsers;
 import com.switchboard.support.browser.SwitchboardPages.SimulatorPage;
 
 /** R13 in Chromium: two teammates' open pages follow each other without a reload. */
@@ -37,22 +34,8 @@ class LiveBrowserTests {
     @Autowired
     Fixtures fixtures;
 
-    private final List<BrowserContext> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(BrowserContext::close);
-    }
-
-    private Page logIn(Fixtures.Member member) {
-        var browser = Browsers.newContext("en-CA");
-        browsers.add(browser);
-        var page = browser.newPage();
-        page.navigate(api.baseUrl() + "/login");
-        new LoginPage(page).logIn(member.email(), Fixtures.PASSWORD);
-        assertThat(page.locator(".usermenu")).containsText(member.name());
-        return page;
-    }
+    @RegisterExtension
+    final SignedInBrowsers browsers = new SignedInBrowsers();
 
     /** Marks the page, so that the test can tell it was updated in place rather than reloaded. */
     private static void markNotReloaded(Page page) {
@@ -74,12 +57,12 @@ class LiveBrowserTests {
         api.put("/api/v1/conversations/" + conversation + "/assignee", alice.token(), Map.of("userId", bob.id()));
 
         // Alice has the conversation open, with a reply half written.
-        var alices = logIn(alice);
+        var alices = browsers.logIn(alice, "en-CA");
         alices.navigate(api.baseUrl() + "/conversations/" + conversation + "?assignee=all");
         alices.locator("#composer-body").fill("Let me check with the shop");
         markNotReloaded(alices);
         // Bob has his inbox open in a second tab.
-        var bobs = logIn(bob);
+        var bobs = browsers.logIn(bob, "en-CA");
         var bobsOtherTab = bobs.context().newPage();
         bobsOtherTab.navigate(api.baseUrl() + "/");
         markNotReloaded(bobsOtherTab);
@@ -146,7 +129,7 @@ class LiveBrowserTests {
         api.put("/api/v1/conversations/" + conversation + "/assignee", alice.token(), Map.of("userId", bob.id()));
         api.put("/api/v1/users/" + bob.id() + "/away", bob.token(), Map.of("away", true, "delegateId", alice.id()));
 
-        var alices = logIn(alice);
+        var alices = browsers.logIn(alice, "en-CA");
         alices.navigate(api.baseUrl() + "/conversations/" + conversation + "?assignee=all");
         markNotReloaded(alices);
         var requests = new java.util.concurrent.CopyOnWriteArrayList<String>();

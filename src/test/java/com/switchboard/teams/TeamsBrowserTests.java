@@ -2,22 +2,19 @@ package com.switchboard.teams;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.switchboard.support.Api;
 import com.switchboard.support.Fixtures;
 import com.switchboard.support.SwitchboardTest;
 import com.switchboard.support.browser.Browsers;
 import com.switchboard.support.browser.Pages;
-import com.switchboard.support.browser.SwitchboardPages.LoginPage;
+import com.switchboard.support.browser.SignedInBrowsers;
 
 /**
  * Teams and queues in Chromium: an admin makes a team by keyboard alone, puts a conversation in
@@ -32,22 +29,8 @@ class TeamsBrowserTests {
     @Autowired
     Fixtures fixtures;
 
-    private final List<BrowserContext> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(BrowserContext::close);
-    }
-
-    private Page logIn(Fixtures.Member member, String locale) {
-        var browser = Browsers.newContext(locale);
-        browsers.add(browser);
-        var page = browser.newPage();
-        page.navigate(api.baseUrl() + "/login");
-        new LoginPage(page).logIn(member.email(), Fixtures.PASSWORD);
-        assertThat(page.locator(".usermenu")).containsText(member.name());
-        return page;
-    }
+    @RegisterExtension
+    final SignedInBrowsers browsers = new SignedInBrowsers();
 
     @Test
     void anAdminMakesATeamByKeyboardAndAMembersInboxCountsItsQueueLive() {
@@ -55,7 +38,7 @@ class TeamsBrowserTests {
         var bob = fixtures.agent(team, "Bob Tremblay");
         String conversation = fixtures.conversation(team);
 
-        var admin = logIn(team.admin(), "en-CA");
+        var admin = browsers.logIn(team.admin(), "en-CA");
         admin.navigate(api.baseUrl() + "/teams");
         admin.locator("summary:has(#create-title)").focus();
         admin.keyboard().press("Enter");
@@ -70,7 +53,7 @@ class TeamsBrowserTests {
         admin.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("teams-en")));
 
         // Bob has the inbox open; the admin puts the conversation in Service's queue.
-        var bobsInbox = logIn(bob, "en-CA");
+        var bobsInbox = browsers.logIn(bob, "en-CA");
         var queueFilter = bobsInbox.locator("[id^=filter-queue-]");
         assertThat(queueFilter).containsText("Service queue");
         assertThat(queueFilter.locator(".count")).hasText("0");
