@@ -70,7 +70,7 @@ class ConversationApiTests {
         assertThat(sent.status()).isEqualTo(201);
         assertThat(sent.field("kind")).isEqualTo("OUTBOUND");
         assertThat(sent.field("authorId")).isEqualTo(bob.id());
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 message(team.admin().token(), conversation, sent.field("id")).get("deliveryStatus").asString())
                 .isEqualTo("DELIVERED"));
     }

@@ -140,7 +140,7 @@ class TwoNodesTests {
         try (var stream = LiveStream.open(api.baseUrl(), team.admin().token(), null)) {
             clock.advanceTo(returnAt.plusSeconds(1));
 
-            var back = stream.next("away", Duration.ofSeconds(5));
+            var back = stream.next("away", LIVE);
             assertThat(back.json().get("userId").asString()).isEqualTo(bob.id());
             assertThat(back.json().get("away").asBoolean()).isFalse();
             // Both nodes run the return-date job every second: give them a few more rounds.

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -108,6 +109,20 @@ public final class LiveStream implements AutoCloseable {
         long deadline = System.nanoTime() + window.toNanos();
         Event event;
         while ((event = poll(deadline - System.nanoTime())) != null) {
+            all.add(event);
+        }
+        return all;
+    }
+
+    /**
+     * The events that arrive until those received so far satisfy {@code done}, or until
+     * {@code timeout} passes: then what arrived, for the test's assertion to say what is missing.
+     */
+    public List<Event> drainUntil(Predicate<List<Event>> done, Duration timeout) {
+        List<Event> all = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Event event;
+        while (!done.test(all) && (event = poll(deadline - System.nanoTime())) != null) {
             all.add(event);
         }
         return all;

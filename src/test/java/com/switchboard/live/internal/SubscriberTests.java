@@ -73,7 +73,7 @@ class SubscriberTests {
         subscriber.send(11, "message.created", "{\"n\":11}");
         subscriber.send(12, "away", "{\"n\":12}");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> client.received.size() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.received.size() == 2);
         assertThat(client.received.get(0)).contains("id:11", "event:message.created", "{\"n\":11}");
         assertThat(client.received.get(1)).contains("id:12", "event:away");
     }
@@ -90,7 +90,7 @@ class SubscriberTests {
         subscriber.replayed();
         subscriber.opened();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> client.received.size() == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.received.size() == 3);
         assertThat(client.received).extracting(frame -> frame.substring(0, frame.indexOf('\n')))
                 .containsExactly("id:11", "id:12", "id:13");
     }
@@ -112,7 +112,7 @@ class SubscriberTests {
             fine.send(id, "message.created", "{}");
             // The healthy one keeps up: what it was sent goes out while the other is stuck.
             int expected = id - 10;
-            await().atMost(Duration.ofSeconds(5)).until(() -> healthy.received.size() == expected);
+            await().atMost(Duration.ofSeconds(20)).until(() -> healthy.received.size() == expected);
         }
 
         assertThat(slow.isClosed()).isTrue();

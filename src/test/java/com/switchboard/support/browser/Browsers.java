@@ -9,6 +9,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /**
  * One headless Chromium for the whole test run (starting Playwright is heavy). Debian's Chromium
@@ -46,6 +47,8 @@ public final class Browsers {
             throw new IllegalStateException("The browser tests need Chromium at " + chromium
                     + ": run bin/test, which installs it, or apt-get install -y chromium");
         }
+        // Assertions wait for what they expect; on two cores shared with the application, 5 s (the default) can be short.
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
