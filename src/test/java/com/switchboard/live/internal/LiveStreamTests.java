@@ -148,7 +148,11 @@ class LiveStreamTests {
             var carlaSaw = carlas.drainUntil(events -> types(events).contains("conversation.assigned"), SOON);
             assertThat(carlaSaw).extracting(LiveStream.Event::type)
                     .contains("conversation.assigned").doesNotContain("notification");
-            assertThat(outsider.drain(Duration.ofMillis(500))).isEmpty();
+            // Nothing of this account reaches another: a marker of the other's own arrives, and nothing else.
+            String marker = fixtures.conversation(otherTeam);
+            var outsiderSaw = outsider.drainUntil(events -> events.stream().anyMatch(e -> e.data().contains(marker)), SOON);
+            assertThat(outsiderSaw).anySatisfy(e -> assertThat(e.data()).contains(marker))
+                    .allSatisfy(e -> assertThat(e.data()).doesNotContain(conversation).doesNotContain(bob.id()));
         }
     }
 
