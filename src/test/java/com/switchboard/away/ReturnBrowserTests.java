@@ -41,7 +41,7 @@ class ReturnBrowserTests {
     final SignedInBrowsers browsers = new SignedInBrowsers();
 
     @Test
-    void R19_R20_bobHandsHisConversationsOverAndOnHisReturnSeesWhileYouWereAwayOnce() {
+    void R19_R20_bobHandsHisConversationsOverAndOnHisReturnTheyLeaveAlicesOpenListLiveAndHeSeesWhileYouWereAwayOnce() {
         var team = fixtures.team();
         var alice = team.admin();
         var bob = fixtures.agent(team, "Bob Tremblay");
@@ -64,8 +64,19 @@ class ReturnBrowserTests {
         api.post("/api/v1/conversations/" + conversation + "/messages", alice.token(),
                 Map.of("body", "Alice here, covering for Bob: it is ready."));
 
+        // Alice has her conversations open meanwhile: Bob's is among them.
+        var alices = browsers.logIn(alice, "en-CA");
+        alices.navigate(api.baseUrl() + "/?assignee=me");
+        var alicesRow = alices.locator("#inbox-items [data-conversation-id='" + conversation + "']");
+        assertThat(alicesRow).hasCount(1);
+        assertThat(alices.locator("body[data-live=open]")).hasCount(1);
+        alices.evaluate("window.notReloaded = true");
+
         // R20: back, by the banner's button; the conversation comes back, and the very next page says what happened.
         bobs.locator("#away-banner button").click();
+        // R13: it leaves Alice's open list without her reloading it.
+        assertThat(alicesRow).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(alices.evaluate("window.notReloaded")).isEqualTo(true);
 
         assertThat(bobs.locator("h1")).hasText("While you were away");
         assertThat(bobs.locator("#away-banner")).hasCount(0);
