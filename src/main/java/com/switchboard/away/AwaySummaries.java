@@ -3,6 +3,7 @@ package com.switchboard.away;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.switchboard.accounts.Actor;
 import com.switchboard.accounts.Users;
 import com.switchboard.away.internal.AwayPeriodRepository;
+import com.switchboard.away.internal.Move;
 import com.switchboard.conversations.Conversations;
 import com.switchboard.system.NotFoundException;
 
@@ -53,15 +55,16 @@ public class AwaySummaries {
             // Not over yet: there is nothing to come back to.
             throw new NotFoundException();
         }
-        var moves = periods.moves(actor.accountId(), List.of(periodId));
-        var ids = new LinkedHashSet<UUID>();
-        moves.forEach(m -> ids.add(m.conversationId()));
+        // A conversation's first move by the period says how it left the user.
+        var moveOf = new LinkedHashMap<UUID, Move>();
+        periods.moves(actor.accountId(), List.of(periodId)).forEach(m -> moveOf.putIfAbsent(m.conversationId(), m));
+        var ids = new LinkedHashSet<UUID>(moveOf.keySet());
         // Conversations the user kept (R5, R6, R7) whose customers wrote meanwhile.
         ids.addAll(conversations.writtenToBetween(actor, period.userId(), starts, ends));
         var activity = conversations.activity(actor, ids, starts, ends);
         var items = new ArrayList<Item>();
         for (UUID id : ids) {
-            var move = moves.stream().filter(m -> m.conversationId().equals(id)).findFirst().orElse(null);
+            var move = moveOf.get(id);
             var done = activity.get(id);
             items.add(new Item(id, move == null ? null : move.how(), move == null ? null : move.toUserId(),
                     move == null ? null : move.toTeamId(), move == null ? null : move.outcome(),
